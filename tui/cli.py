@@ -1,0 +1,81 @@
+"""The `facts-tui` command line: the explorer by default, plus commands in `tui/commands/`.
+
+Exit status: 0 success, 1 nothing found (unknown id or kind, no matches), 2 bad usage or a
+bad fact file. Bad input never produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+
+from tui import __version__
+from tui.commands import EXIT_OK, EXIT_USAGE, UsageError
+from tui.facts import FactFileError
+
+COMMAND_MODULES = ("open", "check", "list", "show")
+"""Each module in `tui.commands` adds one subcommand: `add_parser(commands)` and `run(args, out)`."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise UsageError(f"{self.prog}: error: {message}\n{self.format_usage().strip()}")
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict]:
+    """The argument parser and the command modules by name."""
+    parser = _Parser(
+        prog="facts-tui",
+        description="Explore a curated fact file in the terminal. "
+        "With no command (or just a FILE), opens the explorer.",
+    )
+    parser.add_argument("--version", action="version", version=f"facts-tui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    modules = {}
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"tui.commands.{name}")
+        module.add_parser(commands)
+        modules[name] = module
+    return parser, modules
+
+
+def _with_default_command(argv: list[str], names: Sequence[str]) -> list[str]:
+    """`facts-tui`, `facts-tui FILE` and `facts-tui --lang en FILE` all mean `facts-tui open ...`."""
+    if any(a in ("-h", "--help", "--version") for a in argv[:1]):
+        return argv
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first in names:
+        return argv
+    return ["open", *argv]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser, modules = build_parser()
+        args = parser.parse_args(_with_default_command(argv, list(modules)))
+        # Rich turns colour and escapes off by itself when stdout is not a terminal.
+        out = Console(highlight=False)
+        return modules[args.command].run(args, out)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except FactFileError as exc:
+        print(exc.format(), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `facts-tui list org | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Subcommands of `facts-tui`, one per module, and what they share.
+
+A command module has `add_parser(commands)`, which adds its subparser, and
+`run(args, out) -> int`, which does the work and returns the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+from tui.facts import ENTITY_KINDS, FactBase, load
+from tui.facts.bundled import bundled_fact_file
+from tui.facts.model import TYPE_BY_KIND, Language
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
+
+# 'organizations', 'organization', 'orgs', 'org' all name the same kind.
+KIND_ALIASES: dict[str, str] = {}
+for _kind, _type in TYPE_BY_KIND.items():
+    for _alias in (_kind, _type.TABLE, _kind[:3], _type.TABLE[:4]):
+        KIND_ALIASES.setdefault(_alias, _kind)
+
+
+class UsageError(Exception):
+    """Bad arguments: the message is printed and the exit status is 2."""
+
+
+def add_file_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional FILE every command takes."""
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="fact file (TOML); default: the bundled Daegu article file",
+    )
+
+
+def add_lang_argument(parser: argparse.ArgumentParser) -> None:
+    """`--lang ko|en`."""
+    parser.add_argument(
+        "--lang", choices=("ko", "en"), default=None, help="language of names and amounts (default: the file's)"
+    )
+
+
+def load_facts(path: Path | None) -> FactBase:
+    """The fact base from FILE, or the bundled one; raises FactFileError."""
+    return load(path if path is not None else bundled_fact_file())
+
+
+def language(args: argparse.Namespace, facts: FactBase) -> Language:
+    """`--lang` if given, else the file's own language."""
+    return getattr(args, "lang", None) or facts.meta.language
+
+
+def resolve_kind(word: str) -> str | None:
+    """The kind a user means by 'org', 'organizations', 'people', ...; None if unknown."""
+    return KIND_ALIASES.get(word.lower())
+
+
+def unknown_kind(word: str) -> int:
+    """Report an unknown kind with a suggestion; returns the exit status."""
+    close = difflib.get_close_matches(word.lower(), KIND_ALIASES, n=1)
+    hint = f" Did you mean '{KIND_ALIASES[close[0]]}'?" if close else ""
+    error(f"unknown kind '{word}'.{hint} Kinds: {', '.join(ENTITY_KINDS)}")
+    return EXIT_NOT_FOUND
+
+
+def unknown_id(facts: FactBase, entity_id: str) -> int:
+    """Report an unknown id with did-you-mean suggestions; returns the exit status."""
+    close = facts.suggest(entity_id)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    error(f"no entity with id '{entity_id}' in {facts.path}.{hint}")
+    return EXIT_NOT_FOUND
+
+
+def error(message: str) -> None:
+    """A one-line message on stderr."""
+    print(f"facts-tui: {message}", file=sys.stderr)

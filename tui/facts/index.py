@@ -1,0 +1,114 @@
+"""The fact base: validated entities indexed by id and kind, with links resolved both ways."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.facts.model import ENTITY_KINDS, ENTITY_TYPES, Entity, FactFile, FileMeta, Provenance, Source
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A resolved reference: `entity` plays `role` (e.g. 'party') for the entity it was asked about."""
+
+    role: str
+    entity: Entity
+
+
+class FactBase:
+    """An immutable, indexed view of a valid fact file.
+
+    Built by `tui.facts.load`; every reference in it is known to resolve to an
+    entity of an allowed kind.
+    """
+
+    def __init__(self, facts: FactFile, path: Path | None = None) -> None:
+        self.meta: FileMeta = facts.meta
+        self.path = path
+        self._by_kind: dict[str, tuple[Entity, ...]] = {
+            t.KIND: getattr(facts, t.TABLE) for t in ENTITY_TYPES
+        }
+        self._by_id: dict[str, Entity] = {}
+        for entities in self._by_kind.values():
+            for entity in entities:
+                self._by_id[entity.id] = entity
+        self._backlinks: dict[str, list[Link]] | None = None
+
+    # -- lookup ---------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._by_id
+
+    def __iter__(self) -> Iterator[Entity]:
+        for kind in ENTITY_KINDS:
+            yield from self._by_kind[kind]
+
+    def get(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or None."""
+        return self._by_id.get(entity_id)
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        return self._by_id[entity_id]
+
+    def of_kind(self, kind: str) -> tuple[Entity, ...]:
+        """Every entity of one kind ('organization', 'person', ...), in file order."""
+        return self._by_kind[kind]
+
+    def counts(self) -> dict[str, int]:
+        """How many entities of each kind, in display order."""
+        return {kind: len(self._by_kind[kind]) for kind in ENTITY_KINDS}
+
+    def suggest(self, entity_id: str, limit: int = 3) -> list[str]:
+        """Ids that look like `entity_id`, for did-you-mean messages."""
+        return difflib.get_close_matches(entity_id, self._by_id, n=limit, cutoff=0.6)
+
+    # -- links ----------------------------------------------------------------------------------
+
+    def links(self, entity_id: str) -> list[Link]:
+        """What this entity refers to (parties, signatories, owner, ...), in declaration order.
+
+        Provenance links to sources are left out: `sources_of` gives those with their paragraphs.
+        Each target is listed once, under the first role that names it (a party that also
+        commits is shown as a party).
+        """
+        entity = self._by_id[entity_id]
+        seen: set[str] = set()
+        out = []
+        for ref in entity.references():
+            if ref.role == "source" or ref.target in seen:
+                continue
+            seen.add(ref.target)
+            out.append(Link(ref.role, self._by_id[ref.target]))
+        return out
+
+    def backlinks(self, entity_id: str) -> list[Link]:
+        """Which entities refer to this one, and in what role ('party', 'owner', 'source', ...).
+
+        Each referring entity is listed once, under the first role it names this one in.
+        """
+        if self._backlinks is None:
+            self._backlinks = self._build_backlinks()
+        return self._backlinks.get(entity_id, [])
+
+    def _build_backlinks(self) -> dict[str, list[Link]]:
+        index: dict[str, list[Link]] = {}
+        for entity in self:
+            seen: set[str] = set()
+            for ref in entity.references():
+                if ref.target in seen:
+                    continue
+                seen.add(ref.target)
+                index.setdefault(ref.target, []).append(Link(ref.role, entity))
+        return index
+
+    def sources_of(self, entity: Entity) -> list[tuple[Source, Provenance]]:
+        """The entity's provenance, each entry with its source resolved."""
+        provenance = getattr(entity, "provenance", ())
+        return [(self._by_id[p.source], p) for p in provenance]  # type: ignore[misc]
+

@@ -1,0 +1,448 @@
+"""Read, sanitize and validate a fact file into a `FactBase`, or report every problem in it.
+
+Valid files take the fast path: one msgspec `convert` of the whole document, then one
+pass over the references. Only when that fails does the slow path walk the data field
+by field to collect every problem, each located by table, id, field and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import tomli
+
+from tui.facts.index import FactBase
+from tui.facts.locate import Locator
+from tui.facts.model import (
+    ENTITY_TYPES,
+    KIND_BY_TABLE,
+    Dated,
+    Entity,
+    FactFile,
+    FileMeta,
+    Named,
+    Organization,
+    Person,
+    Project,
+)
+from tui.facts.sanitize import clean_document, clean_tree
+
+MAX_SUGGESTED = 50
+"""Did-you-mean lookups scan every id; only the first problems get one."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a fact file, with where it is and what to do about it."""
+
+    message: str
+    where: str = ""
+    line: int | None = None
+    col: int | None = None
+    hint: str = ""
+    excerpt: str = ""
+
+    def format(self, path: str) -> str:
+        """`path:line:col: where: message`, the offending line, then the hint."""
+        place = path
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.col is not None:
+                place += f":{self.col}"
+        head = f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+        lines = [head]
+        if self.excerpt:
+            lines.append(f"    {self.line} | {self.excerpt}" if self.line else f"    | {self.excerpt}")
+        if self.hint:
+            lines.append(f"    hint: {self.hint}")
+        return "\n".join(lines)
+
+
+class FactFileError(Exception):
+    """A fact file that cannot be used, with every problem found in it."""
+
+    def __init__(self, path: Path | str, problems: list[Problem]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        super().__init__(self.format())
+
+    def format(self) -> str:
+        """Every problem, one block each, then a count."""
+        blocks = [p.format(self.path) for p in self.problems]
+        n = len(self.problems)
+        blocks.append(f"{n} problem{'s' if n != 1 else ''} in {self.path}")
+        return "\n".join(blocks)
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a FactFileError saying why it cannot be read."""
+
+    def fail(message: str, hint: str, **where: Any) -> FactFileError:
+        return FactFileError(path, [Problem(message, hint=hint, **where)])
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("file not found", "check the path, or run without a file for the bundled one") from None
+    except IsADirectoryError:
+        raise fail("is a directory, not a fact file", "give the path of a .toml file") from None
+    except PermissionError:
+        raise fail("permission denied", "make the file readable (chmod +r) or copy it") from None
+    except OSError as exc:
+        raise fail(f"cannot be read: {exc.strerror or exc}", "check the path and the disk") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise fail(
+            f"not UTF-8 (byte 0x{data[exc.start]:02x})",
+            "save the file as UTF-8",
+            line=line,
+            col=col,
+        ) from None
+    if not text.strip():
+        raise fail("the file is empty", "start from docs/schema.md's example; a file needs at least [meta]")
+    return text
+
+
+def parse(text: str, path: Path | str) -> tuple[dict[str, Any], str]:
+    """Sanitize and parse TOML; returns the data and the cleaned text (for locating problems)."""
+    text, needs_deep_clean = clean_document(text)
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        message = getattr(exc, "msg", str(exc))
+        excerpt = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+        raise FactFileError(
+            path,
+            [
+                Problem(
+                    f"TOML syntax: {message}",
+                    line=line,
+                    col=col,
+                    excerpt=excerpt.strip()[:120],
+                    hint="fix the TOML at this place (https://toml.io); dates look like 2023-03-06",
+                )
+            ],
+        ) from None
+    except RecursionError:
+        raise FactFileError(
+            path, [Problem("nested too deeply to parse", hint="flatten the nested arrays or tables")]
+        ) from None
+    if needs_deep_clean:
+        data = clean_tree(data)
+    return data, text
+
+
+def load(path: Path | str) -> FactBase:
+    """Load a fact file into a FactBase, or raise FactFileError with every problem in it."""
+    path = Path(path)
+    data, text = parse(read_text(path), path)
+    return load_data(data, path, text)
+
+
+def loads(text: str, path: str = "<string>") -> FactBase:
+    """Load a fact file from a string (for tests and tools)."""
+    data, text = parse(text, path)
+    return load_data(data, Path(path), text)
+
+
+def load_data(data: dict[str, Any], path: Path, text: str = "") -> FactBase:
+    """Validate parsed data into a FactBase: fast path first, the thorough one on failure."""
+    try:
+        facts = msgspec.convert(data, FactFile)
+    except msgspec.ValidationError:
+        problems, facts = _collect_structure_problems(data)
+    else:
+        problems = []
+    kind_of, duplicates = _raw_ids(data)
+    problems += duplicates
+    problems += _check_meaning(facts, kind_of)
+    if problems:
+        locator = Locator(text, data)
+        placed = [locator.place(p) for p in problems]
+        placed.sort(key=lambda p: p.line or 0)
+        raise FactFileError(path, placed)
+    return FactBase(facts, path)
+
+
+# -- the thorough pass -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    """A problem before it has a line number: a path of keys and indexes into the data."""
+
+    path: tuple[str | int, ...]
+    message: str
+    hint: str = ""
+    needle: str = field(default="")
+    """An id to look for on the line (for references), when the key alone is ambiguous."""
+
+
+def _collect_structure_problems(data: dict[str, Any]) -> tuple[list[_Found], FactFile]:
+    """Walk the data against the model, field by field; keep the entities that are valid."""
+    problems: list[_Found] = []
+    _check_value(data, FactFile, (), problems, shallow_tables=True)
+    tables: dict[str, Any] = {}
+    for entity_type in ENTITY_TYPES:
+        rows = data.get(entity_type.TABLE)
+        if not isinstance(rows, list):
+            continue
+        good = []
+        for i, row in enumerate(rows):
+            found: list[_Found] = []
+            _check_value(row, entity_type, (entity_type.TABLE, i), found)
+            if found:
+                problems += found
+            else:
+                good.append(msgspec.convert(row, entity_type))
+        tables[entity_type.TABLE] = tuple(good)
+    try:
+        meta = msgspec.convert(data.get("meta"), FileMeta)
+    except msgspec.ValidationError:
+        meta = FileMeta(title="")
+    return problems, FactFile(meta=meta, **tables)
+
+
+def _check_value(
+    value: Any, tp: Any, path: tuple, out: list[_Found], shallow_tables: bool = False
+) -> None:
+    """Append a problem for everything in `value` that does not fit type `tp`."""
+    if typing.get_origin(tp) is typing.Annotated:
+        base = typing.get_args(tp)[0]
+        if typing.get_origin(base) is tuple:  # a constrained list: check items, then the list's own rules
+            _check_value(value, base, path, out)
+            if any(f.path[: len(path)] == path for f in out):
+                return
+        _convert_or_report(value, tp, path, out)
+        return
+    if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
+        _check_struct(value, tp, path, out, shallow_tables)
+        return
+    if typing.get_origin(tp) is tuple:
+        if not isinstance(value, list):
+            out.append(_Found(path, f"expected an array, found {_describe(value)}"))
+            return
+        item_type = typing.get_args(tp)[0]
+        for i, item in enumerate(value):
+            _check_value(item, item_type, (*path, i), out)
+        return
+    args = typing.get_args(tp)
+    if type(None) in args:  # Optional[X]: TOML has no null, so check against X
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) == 1:
+            _check_value(value, inner[0], path, out)
+            return
+    _convert_or_report(value, tp, path, out)
+
+
+def _check_struct(value: Any, tp: type[msgspec.Struct], path: tuple, out: list[_Found], shallow: bool) -> None:
+    if not isinstance(value, dict):
+        out.append(_Found(path, f"expected a table, found {_describe(value)}"))
+        return
+    fields = {f.encode_name: f for f in msgspec.structs.fields(tp)}
+    for key in value:
+        if key not in fields:
+            close = difflib.get_close_matches(key, fields, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(fields)}"
+            out.append(_Found((*path, key), f"unknown key '{key}'", hint))
+    for name, info in fields.items():
+        if name not in value:
+            if info.required:
+                out.append(_Found((*path, name), f"missing required field '{name}'", f"add {name} = ..."))
+            continue
+        if shallow and name in KIND_BY_TABLE:
+            if not isinstance(value[name], list):
+                out.append(
+                    _Found(
+                        (*path, name),
+                        f"expected an array of tables, found {_describe(value[name])}",
+                        f"write each entry as [[{name}]]",
+                    )
+                )
+            continue  # entities are checked one by one by the caller
+        _check_value(value[name], info.type, (*path, name), out)
+
+
+def _convert_or_report(value: Any, tp: Any, path: tuple, out: list[_Found]) -> None:
+    try:
+        msgspec.convert(value, tp)
+    except msgspec.ValidationError as exc:
+        message = str(exc)
+        suffix_at = message.find(" - at `$")
+        inner: tuple = ()
+        if suffix_at >= 0:
+            inner = _parse_msgspec_path(message[suffix_at + 8 : -1])
+            message = message[:suffix_at]
+        out.append(_Found((*path, *inner), _humanize(message, value), _hint_for(message, tp)))
+
+
+def _parse_msgspec_path(text: str) -> tuple:
+    parts: list[str | int] = []
+    for piece in text.replace("]", "").replace("[", ".").split("."):
+        if piece:
+            parts.append(int(piece) if piece.isdigit() else piece.strip("'\""))
+    return tuple(parts)
+
+
+def _humanize(message: str, value: Any) -> str:
+    """msgspec's 'Expected `int`, got `str`' becomes "expected int, found a string '2013'"."""
+    message = message.split(", got ")[0].replace("`", "")
+    return f"{message[0].lower()}{message[1:]}, found {_describe(value)}"
+
+
+def _hint_for(message: str, tp: Any) -> str:
+    text = message.lower()
+    literal = _literal_values(tp)
+    if literal:
+        return "use one of: " + ", ".join(literal)
+    if "expected `date`" in text:
+        return "write a TOML date without quotes, like 2023-03-06"
+    if "expected `time`" in text:
+        return "write a TOML time without quotes, like 03:00:00"
+    if "matching regex" in text and "a-z0-9" in text:
+        return "ids use lower-case letters, digits, '.', '_' and '-', like daegu-city"
+    if "matching regex" in text and "A-Z" in text:
+        return "use a three-letter ISO 4217 currency code, like KRW"
+    if ">= 0" in text:
+        return "amounts and counts cannot be negative"
+    if "expected `int`" in text:
+        return "write a whole number without quotes or separators, like 76000000000"
+    if "expected `str`" in text:
+        return 'write text in double quotes, like "LVIS"'
+    if "length >= 1" in text:
+        return "give at least one entry"
+    return ""
+
+
+def _literal_values(tp: Any) -> list[str]:
+    if typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    if typing.get_origin(tp) is typing.Literal:
+        return [str(a) for a in typing.get_args(tp)]
+    return []
+
+
+def _describe(value: Any) -> str:
+    kind = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "an array",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+    if isinstance(value, (list, dict)) and not value:
+        return f"an empty {kind.split()[-1]}"
+    if isinstance(value, (str, int, float, bool)):
+        shown = repr(value)
+        if len(shown) > 40:
+            shown = shown[:37] + "..."
+        return f"{kind} {shown}"
+    return kind
+
+
+# -- meaning: ids, references, dates --------------------------------------------------------------
+
+
+def _raw_ids(data: dict[str, Any]) -> tuple[dict[str, str], list[_Found]]:
+    """Every id written in the file with its kind, and the duplicates.
+
+    Read from the raw data so that an entity with a broken field still counts: its id
+    exists, and references to it are not reported as dangling.
+    """
+    kind_of: dict[str, str] = {}
+    first_seen: dict[str, tuple[str, int]] = {}
+    duplicates: list[_Found] = []
+    for table, entity_type in KIND_BY_TABLE.items():
+        rows = data.get(table)
+        if not isinstance(rows, list):
+            continue
+        for i, row in enumerate(rows):
+            entity_id = row.get("id") if isinstance(row, dict) else None
+            if not isinstance(entity_id, str):
+                continue
+            if entity_id in first_seen:
+                other, j = first_seen[entity_id]
+                duplicates.append(
+                    _Found(
+                        (table, i, "id"),
+                        f"duplicate id '{entity_id}' (first used by {other}[#{j + 1}])",
+                        "ids must be unique across the whole file; rename one",
+                    )
+                )
+            else:
+                first_seen[entity_id] = (table, i)
+                kind_of[entity_id] = entity_type.KIND
+    return kind_of, duplicates
+
+
+def _check_meaning(facts: FactFile, kind_of: dict[str, str]) -> list[_Found]:
+    """Dangling or mistyped references, and facts that contradict themselves."""
+    problems: list[_Found] = []
+    suggestions = 0
+    for entity_type in ENTITY_TYPES:
+        for i, entity in enumerate(getattr(facts, entity_type.TABLE)):
+            path = (entity_type.TABLE, i)
+            for ref in entity.references():
+                kind = kind_of.get(ref.target)
+                if kind is None:
+                    hint = "add an entity with this id, or fix the reference"
+                    if suggestions < MAX_SUGGESTED:
+                        suggestions += 1
+                        close = difflib.get_close_matches(ref.target, kind_of, n=1)
+                        if close:
+                            hint = f"did you mean '{close[0]}'?"
+                    problems.append(
+                        _Found(path, f"{ref.role} '{ref.target}' does not exist", hint, ref.target)
+                    )
+                elif kind not in ref.kinds:
+                    problems.append(
+                        _Found(
+                            path,
+                            f"{ref.role} '{ref.target}' is a {kind}, expected {' or '.join(ref.kinds)}",
+                            "point this reference at an entity of the right kind",
+                            ref.target,
+                        )
+                    )
+            problems += _check_entity(entity, path)
+    return problems
+
+
+def _check_entity(entity: Entity, path: tuple) -> Iterable[_Found]:
+    if isinstance(entity, Named) and not entity.name:
+        yield _Found((*path, "name"), "name has neither 'ko' nor 'en'", 'give at least one: name = { ko = "…" }')
+    if isinstance(entity, Dated) and entity.date is None and not entity.date_note:
+        yield _Found(
+            (*path, "date"),
+            "no date and no date_note",
+            'give date = 2023-03-06, or date_note = { en = "recent (the source gives no date)" }',
+        )
+    if isinstance(entity, Project) and entity.period and entity.period.end is not None:
+        if entity.period.end < entity.period.start:
+            yield _Found(
+                (*path, "period"),
+                f"period ends ({entity.period.end}) before it starts ({entity.period.start})",
+                "swap start and end",
+            )
+    if isinstance(entity, Person):
+        for j, role in enumerate(entity.roles):
+            if role.since and role.until and role.until < role.since:
+                yield _Found((*path, "roles", j), "role ends before it starts", "swap since and until")
+    if isinstance(entity, Organization) and entity.parent == entity.id:
+        yield _Found((*path, "parent"), "an organization cannot be its own parent", "remove parent")
+
+

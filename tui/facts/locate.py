@@ -1,0 +1,100 @@
+"""Find the line a problem is on. Only used when a file has problems, so speed matters little.
+
+tomli keeps no positions, so this scans the text for the entity's `[[table]]` header and then
+for the key (or the referenced id) inside that entity's block.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.facts.load import Problem, _Found
+
+_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_.\-\"' ]+?)[ \t]*\]\]?", re.MULTILINE)
+
+
+class Locator:
+    """Maps a path into the parsed data (`('organizations', 3, 'founded')`) to a line of the text."""
+
+    def __init__(self, text: str, data: dict[str, Any]) -> None:
+        self.text = text
+        self.data = data
+        self.lines = text.splitlines()
+        self._headers: list[tuple[int, str]] | None = None
+
+    def place(self, found: _Found) -> Problem:
+        """The problem with its `where` spelled out and its line and excerpt filled in."""
+        from tui.facts.load import Problem
+
+        line, col = self.position_of(found.path, found.needle)
+        excerpt = self.lines[line - 1].strip()[:120] if line else ""
+        return Problem(
+            found.message, where=self.describe(found.path), line=line, col=col, hint=found.hint, excerpt=excerpt
+        )
+
+    def describe(self, path: tuple) -> str:
+        """`organizations[lvis].valuation.money.amount`; entities by id, or `[#3]` when they have none."""
+        out = ""
+        for depth, part in enumerate(path):
+            if isinstance(part, int):
+                label = f"#{part + 1}"
+                if depth == 1:
+                    row = self._row(path[0], part)
+                    if isinstance(row, dict) and isinstance(row.get("id"), str) and row["id"]:
+                        label = row["id"]
+                out += f"[{label}]"
+            else:
+                out += f".{part}" if out else str(part)
+        return out
+
+    def position_of(self, path: tuple, needle: str = "") -> tuple[int | None, int | None]:
+        """1-based (line, column) of the thing at `path`, or of the nearest enclosing thing found."""
+        if not path:
+            return None, None
+        table = path[0]
+        start, end = self._block(table, path[1] if len(path) > 1 and isinstance(path[1], int) else None)
+        if start is None:
+            return None, None
+        patterns = []
+        if needle:
+            patterns.append(re.compile(r"[\"']" + re.escape(needle) + r"[\"']"))
+        for key in reversed([p for p in path[1:] if isinstance(p, str)]):
+            patterns.append(re.compile(r"(?:^|(?<=[{,\s]))[\"']?" + re.escape(key) + r"[\"']?\s*="))
+        for pattern in patterns:
+            for n in range(start, end):
+                match = pattern.search(self.lines[n])
+                if match:
+                    return n + 1, match.start() + 1
+        return start + 1, 1
+
+    def _row(self, table: str, index: int) -> Any:
+        rows = self.data.get(table)
+        return rows[index] if isinstance(rows, list) and 0 <= index < len(rows) else None
+
+    def _block(self, table: str, index: int | None) -> tuple[int | None, int]:
+        """0-based [start, end) line range of `[table]`, or of the index-th `[[table]]`."""
+        if self._headers is None:
+            self._headers = [
+                (self.text.count("\n", 0, m.start()), m.group(1).replace('"', "").replace("'", ""))
+                for m in _HEADER.finditer(self.text)
+            ]
+        count = -1
+        for h, (line, name) in enumerate(self._headers):
+            if name != table:
+                continue
+            count += 1
+            if index is None or count == index:
+                end = len(self.lines)
+                for later_line, later_name in self._headers[h + 1 :]:
+                    if not later_name.startswith(table + "."):
+                        end = later_line
+                        break
+                return line, end
+        # `table = [...]` written inline: point at its first line.
+        match = re.search(rf"^[ \t]*{re.escape(table)}[ \t]*=", self.text, re.MULTILINE)
+        if match:
+            line = self.text.count("\n", 0, match.start())
+            return line, line + 1
+        return None, 0

@@ -1,0 +1,334 @@
+"""The fact schema: typed, immutable entities decoded from a fact file.
+
+One class per table. Constraints live in the annotations, so the fast validator
+(msgspec), the error-collecting validator (`load.py`) and the JSON Schema
+(`facts.schema.json`) all read the same definitions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, ClassVar, Literal
+
+import msgspec
+from msgspec import Meta, Struct
+
+SCHEMA_VERSION = 1
+
+Id = Annotated[
+    str,
+    Meta(
+        pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$",
+        description="Lower-case letters, digits, '.', '_' and '-'; unique across the whole file.",
+    ),
+]
+Year = Annotated[int, Meta(ge=1, le=9999)]
+Language = Literal["ko", "en"]
+Precision = Annotated[
+    Literal["day", "month", "year"],
+    Meta(description="How much of the date the source states: 2024-09-30 with 'month' means 'September 2024'."),
+]
+
+
+class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Base of every table: immutable, keyword-only, unknown keys rejected."""
+
+
+class Bilingual(Record, kw_only=True):
+    """A text in Korean and English; at least one must be given."""
+
+    ko: str = ""
+    en: str = ""
+
+    def pick(self, lang: Language) -> str:
+        """The text in `lang`, falling back to the other language."""
+        if lang == "ko":
+            return self.ko or self.en
+        return self.en or self.ko
+
+    def __bool__(self) -> bool:
+        return bool(self.ko or self.en)
+
+
+class Money(Record, kw_only=True):
+    """An exact amount in the currency's main unit: 760억 원 is amount = 76000000000, currency = "KRW"."""
+
+    amount: Annotated[int, Meta(ge=0)]
+    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. KRW, USD")]
+
+
+class Quantity(Record, kw_only=True):
+    """A measured value with its unit, e.g. 330000 m2 or 1000000 vehicles/year."""
+
+    value: Annotated[float, Meta(ge=0)]
+    unit: str
+    label: Bilingual = Bilingual()
+
+
+class Provenance(Record, kw_only=True):
+    """Where a fact comes from: a source id and the paragraph (0 = headline, deck or photo caption)."""
+
+    source: Id
+    paragraph: Annotated[int, Meta(ge=0)] = 0
+    quote: str = ""
+
+
+class FileMeta(Record, kw_only=True):
+    """The `[meta]` table: what the file is."""
+
+    title: str
+    description: str = ""
+    schema_version: Literal[1] = SCHEMA_VERSION
+    language: Language = "ko"
+
+
+class Entity(Record, kw_only=True):
+    """Fields shared by every entity kind."""
+
+    KIND: ClassVar[str] = "entity"
+    TABLE: ClassVar[str] = "entities"
+
+    id: Id
+    tags: tuple[str, ...] = ()
+    summary: Bilingual = Bilingual()
+
+    def label(self, lang: Language = "ko") -> str:
+        """The entity's display name in `lang` (falls back to the other language, then the id)."""
+        return self.id
+
+    def references(self) -> Iterator[Reference]:
+        """Every id this entity names, with the role it plays and the kinds it may be."""
+        return iter(())
+
+
+class Reference(Struct, frozen=True):
+    """One link from an entity to another, as declared in the file."""
+
+    role: str
+    target: str
+    kinds: tuple[str, ...]
+
+
+class Named(Entity, kw_only=True):
+    """An entity with a bilingual name and optional aliases."""
+
+    name: Bilingual
+    aliases: tuple[str, ...] = ()
+    provenance: Annotated[tuple[Provenance, ...], Meta(min_length=1)]
+
+    def label(self, lang: Language = "ko") -> str:
+        return self.name.pick(lang) or self.id
+
+    def references(self) -> Iterator[Reference]:
+        for p in self.provenance:
+            yield Reference("source", p.source, ("source",))
+
+
+class Source(Entity, kw_only=True):
+    """A document facts are taken from, e.g. a news article."""
+
+    KIND: ClassVar[str] = "source"
+    TABLE: ClassVar[str] = "sources"
+
+    outlet: Bilingual
+    title: Bilingual
+    author: str = ""
+    published: dt.date
+    published_time: Annotated[dt.time | None, Meta(description="Local time at the outlet, as printed.")] = None
+    language: Language = "ko"
+    url: str = ""
+    paragraphs: Annotated[int, Meta(ge=0)] = 0
+
+    def label(self, lang: Language = "ko") -> str:
+        return self.title.pick(lang) or self.id
+
+
+class Valuation(Record, kw_only=True):
+    money: Money
+    as_of: Year
+
+
+class Organization(Named, kw_only=True):
+    KIND: ClassVar[str] = "organization"
+    TABLE: ClassVar[str] = "organizations"
+
+    kind: Literal[
+        "city-government",
+        "government",
+        "public-agency",
+        "company",
+        "research-institute",
+        "university",
+        "media",
+        "association",
+        "other",
+    ]
+    location: Bilingual = Bilingual()
+    founded: Year | None = None
+    founders: tuple[Id, ...] = ()
+    valuation: Valuation | None = None
+    parent: Id | None = None
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        for f in self.founders:
+            yield Reference("founder", f, ("person",))
+        if self.parent:
+            yield Reference("parent", self.parent, ("organization",))
+
+
+class Role(Record, kw_only=True):
+    """A position a person holds at an organization."""
+
+    organization: Id
+    title: Bilingual
+    since: Year | None = None
+    until: Year | None = None
+
+
+class Person(Named, kw_only=True):
+    KIND: ClassVar[str] = "person"
+    TABLE: ClassVar[str] = "people"
+
+    roles: tuple[Role, ...] = ()
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        for r in self.roles:
+            yield Reference("role", r.organization, ("organization",))
+
+
+class Commitment(Record, kw_only=True):
+    """What one party undertakes in an agreement."""
+
+    party: Id
+    text: Bilingual
+
+
+class Investment(Record, kw_only=True):
+    """Money someone commits to spend, with an optional deadline."""
+
+    by: Id
+    money: Money
+    due: dt.date | None = None
+    due_precision: Precision = "day"
+    purpose: Bilingual = Bilingual()
+    place: Bilingual = Bilingual()
+
+
+class Dated(Named, kw_only=True):
+    """An entity that happened (or was signed) at a date, or that the source leaves undated."""
+
+    date: dt.date | None = None
+    date_precision: Precision = "day"
+    date_note: Bilingual = Bilingual()
+    place: Bilingual = Bilingual()
+
+
+class Agreement(Dated, kw_only=True):
+    KIND: ClassVar[str] = "agreement"
+    TABLE: ClassVar[str] = "agreements"
+
+    kind: Literal["mou", "contract", "investment", "partnership", "other"] = "mou"
+    parties: Annotated[tuple[Id, ...], Meta(min_length=1)]
+    signatories: tuple[Id, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    investments: tuple[Investment, ...] = ()
+    projects: tuple[Id, ...] = ()
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        for p in self.parties:
+            yield Reference("party", p, ("organization",))
+        for s in self.signatories:
+            yield Reference("signatory", s, ("person",))
+        for c in self.commitments:
+            yield Reference("commitment", c.party, ("organization",))
+        for i in self.investments:
+            yield Reference("investor", i.by, ("organization",))
+        for p in self.projects:
+            yield Reference("project", p, ("project",))
+
+
+class Period(Record, kw_only=True):
+    start: Year
+    end: Year | None = None
+
+
+class Project(Named, kw_only=True):
+    KIND: ClassVar[str] = "project"
+    TABLE: ClassVar[str] = "projects"
+
+    kind: Literal["program", "plan", "facility", "product", "cluster", "other"] = "program"
+    owner: Id | None = None
+    budget: Money | None = None
+    period: Period | None = None
+    area: Quantity | None = None
+    figures: tuple[Quantity, ...] = ()
+    location: Bilingual = Bilingual()
+    vision: Bilingual = Bilingual()
+    goals: tuple[Bilingual, ...] = ()
+    organizations: tuple[Id, ...] = ()
+    agreements: tuple[Id, ...] = ()
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        if self.owner:
+            yield Reference("owner", self.owner, ("organization", "person"))
+        for o in self.organizations:
+            yield Reference("organization", o, ("organization",))
+        for a in self.agreements:
+            yield Reference("agreement", a, ("agreement",))
+
+
+class Quote(Record, kw_only=True):
+    text: str
+    speaker: Id | None = None
+    speaker_note: Bilingual = Bilingual()
+
+
+class Event(Dated, kw_only=True):
+    KIND: ClassVar[str] = "event"
+    TABLE: ClassVar[str] = "events"
+
+    kind: Literal["meeting", "signing", "lecture", "forum", "declaration", "quote", "announcement", "other"]
+    participants: tuple[Id, ...] = ()
+    quote: Quote | None = None
+    related: tuple[Id, ...] = ()
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        for p in self.participants:
+            yield Reference("participant", p, ("person", "organization"))
+        if self.quote and self.quote.speaker:
+            yield Reference("speaker", self.quote.speaker, ("person",))
+        for r in self.related:
+            yield Reference("related", r, ENTITY_KINDS)
+
+
+class FactFile(Record, kw_only=True):
+    """The whole file as written: `[meta]` and one array of tables per kind."""
+
+    meta: FileMeta
+    sources: tuple[Source, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    people: tuple[Person, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    projects: tuple[Project, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+ENTITY_TYPES: tuple[type[Entity], ...] = (Organization, Agreement, Project, Person, Event, Source)
+"""Every entity kind, in the order the explorer shows them."""
+ENTITY_KINDS: tuple[str, ...] = tuple(t.KIND for t in ENTITY_TYPES)
+KIND_BY_TABLE: dict[str, type[Entity]] = {t.TABLE: t for t in ENTITY_TYPES}
+TYPE_BY_KIND: dict[str, type[Entity]] = {t.KIND: t for t in ENTITY_TYPES}
+
+
+def json_schema() -> dict:
+    """The JSON Schema of a fact file, generated from these classes."""
+    schema = msgspec.json.schema(FactFile)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "facts-tui fact file"
+    return schema

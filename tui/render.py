@@ -1,0 +1,318 @@
+"""Entities as Rich renderables, shared by the command line and the explorer.
+
+Every piece of data becomes a `rich.text.Text` built from plain strings, never markup, so
+text like `[/bold]` or `[@click=app.quit]` in a fact file is shown exactly as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from tui.facts import Entity, FactBase, Link
+from tui.facts.model import (
+    Agreement,
+    Bilingual,
+    Dated,
+    Event,
+    Language,
+    Named,
+    Organization,
+    Person,
+    Project,
+    Quantity,
+    Source,
+)
+from tui.facts.money import format_date, format_money
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "organization": ("기관", "Organization"),
+    "agreement": ("협약", "Agreement"),
+    "project": ("사업", "Project"),
+    "person": ("인물", "Person"),
+    "event": ("사건", "Event"),
+    "source": ("출처", "Source"),
+}
+SECTION_LABELS: dict[str, tuple[str, str]] = {
+    "organization": ("기관", "Organizations"),
+    "agreement": ("협약", "Agreements"),
+    "project": ("사업", "Projects"),
+    "person": ("인물", "People"),
+    "event": ("사건", "Events"),
+    "source": ("출처", "Sources"),
+}
+ROLE_LABELS: dict[str, str] = {
+    "party": "party",
+    "signatory": "signatory",
+    "commitment": "commits",
+    "investor": "investor",
+    "project": "project",
+    "owner": "owner",
+    "organization": "organization",
+    "agreement": "agreement",
+    "founder": "founder",
+    "parent": "parent",
+    "role": "role at",
+    "participant": "participant",
+    "speaker": "speaker",
+    "related": "related",
+    "source": "source",
+}
+
+LABEL_STYLE = "bold"
+DIM = "dim"
+
+
+def kind_label(kind: str, lang: Language = "en") -> str:
+    """'Organization' or '기관'."""
+    ko, en = KIND_LABELS[kind]
+    return ko if lang == "ko" else en
+
+
+def section_label(kind: str, lang: Language = "en") -> str:
+    """'Organizations' or '기관'."""
+    ko, en = SECTION_LABELS[kind]
+    return ko if lang == "ko" else en
+
+
+def entity_title(entity: Entity, lang: Language = "ko") -> Text:
+    """The entity's name as Text, in `lang` with fallback."""
+    return Text(entity.label(lang))
+
+
+def entity_subtitle(entity: Entity, lang: Language = "ko") -> Text:
+    """One line for lists: what kind of thing it is, when, how much."""
+    return Text(" · ".join(part for part in _subtitle_parts(entity, lang) if part))
+
+
+def _subtitle_parts(entity: Entity, lang: Language) -> Iterable[str]:
+    if isinstance(entity, Organization):
+        yield entity.kind.replace("-", " ")
+        yield entity.location.pick(lang)
+    elif isinstance(entity, Person):
+        if entity.roles:
+            yield entity.roles[0].title.pick(lang)
+    elif isinstance(entity, Agreement):
+        yield entity.kind.upper()
+        yield date_text(entity, lang)
+        if entity.investments:
+            yield format_money(entity.investments[0].money, lang)
+    elif isinstance(entity, Project):
+        yield entity.kind
+        if entity.period:
+            yield period_text(entity)
+        if entity.budget:
+            yield format_money(entity.budget, lang)
+    elif isinstance(entity, Event):
+        yield entity.kind
+        yield date_text(entity, lang)
+        yield entity.place.pick(lang)
+    elif isinstance(entity, Source):
+        yield entity.outlet.pick(lang)
+        yield entity.published.isoformat()
+
+
+def date_text(entity: Dated, lang: Language = "ko") -> str:
+    """The entity's date at its precision, or the note saying the source gives none."""
+    if entity.date is not None:
+        return format_date(entity.date, entity.date_precision)
+    return entity.date_note.pick(lang)
+
+
+def period_text(project: Project) -> str:
+    """'2023–2028', or '2023–' when open-ended."""
+    assert project.period is not None
+    end = project.period.end
+    return f"{project.period.start}–{end}" if end is not None else f"{project.period.start}–"
+
+
+def quantity_text(quantity: Quantity, lang: Language = "ko") -> str:
+    """'330,000 m²' — integral values without a decimal point."""
+    value = quantity.value
+    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    unit = {"m2": "m²", "km2": "km²"}.get(quantity.unit, quantity.unit)
+    label = quantity.label.pick(lang)
+    return f"{label}: {number} {unit}" if label else f"{number} {unit}"
+
+
+def name_with_id(facts: FactBase, entity_id: str, lang: Language = "ko") -> Text:
+    """'LVIS (lvis)': a reference shown by name and id."""
+    entity = facts.get(entity_id)
+    text = Text(entity.label(lang) if entity else entity_id)
+    text.append(f" ({entity_id})", style=DIM)
+    return text
+
+
+def source_citation(facts: FactBase, entity: Entity, lang: Language = "en") -> list[Text]:
+    """'Dong-A Ilbo, 2023-03-07, paragraph 7' for each provenance entry."""
+    lines = []
+    for source, prov in facts.sources_of(entity):
+        where = "headline/caption" if prov.paragraph == 0 else f"paragraph {prov.paragraph}"
+        if lang == "ko":
+            where = "제목·사진 설명" if prov.paragraph == 0 else f"{prov.paragraph}번째 문단"
+        line = Text(f"{source.outlet.pick(lang)}, {source.published.isoformat()}, {where}")
+        line.append(f" ({source.id})", style=DIM)
+        if prov.quote:
+            line.append(f" — “{prov.quote}”", style="italic")
+        lines.append(line)
+    return lines
+
+
+def entity_fields(facts: FactBase, entity: Entity, lang: Language = "ko") -> Table:
+    """The entity's own fields as a two-column grid of label and value."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=LABEL_STYLE, no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in _field_rows(facts, entity, lang):
+        grid.add_row(Text(label), value)
+    return grid
+
+
+def _bilingual(value: Bilingual) -> Text:
+    if value.ko and value.en and value.ko != value.en:
+        return Text.assemble(value.ko, (" / ", DIM), value.en)
+    return Text(value.ko or value.en)
+
+
+def _lines(items: Iterable[Text]) -> Text:
+    return Text("\n").join(items)
+
+
+def _field_rows(facts: FactBase, e: Entity, lang: Language) -> Iterable[tuple[str, Text]]:
+    yield "id", Text(e.id)
+    yield "kind", Text(kind_label(e.KIND, "en") + (f" ({e.kind})" if hasattr(e, "kind") else ""))
+    if isinstance(e, Named):
+        yield "name", _bilingual(e.name)
+        if e.aliases:
+            yield "aliases", Text(", ".join(e.aliases))
+    if isinstance(e, Source):
+        yield "outlet", _bilingual(e.outlet)
+        yield "title", _bilingual(e.title)
+        if e.author:
+            yield "author", Text(e.author)
+        stamp = e.published.isoformat()
+        if e.published_time:
+            stamp += f" {e.published_time.strftime('%H:%M')}"
+        yield "published", Text(stamp)
+        yield "language", Text(e.language)
+        if e.url:
+            yield "url", Text(e.url)  # shown, never opened or fetched
+        if e.paragraphs:
+            yield "paragraphs", Text(str(e.paragraphs))
+    if isinstance(e, Organization):
+        if e.location:
+            yield "location", _bilingual(e.location)
+        if e.founded or e.founders:
+            founded = Text(str(e.founded) if e.founded else "")
+            if e.founders:
+                founded.append(" by " if e.founded else "by ")
+                founded.append_text(Text(", ").join(name_with_id(facts, f, lang) for f in e.founders))
+            yield "founded", founded
+        if e.valuation:
+            yield "valuation", Text(f"{format_money(e.valuation.money)}, as of {e.valuation.as_of}")
+        if e.parent:
+            yield "parent", name_with_id(facts, e.parent, lang)
+    if isinstance(e, Person) and e.roles:
+        roles = []
+        for role in e.roles:
+            line = Text(role.title.pick(lang) + ", ")
+            line.append_text(name_with_id(facts, role.organization, lang))
+            if role.since or role.until:
+                line.append(f" ({role.since or ''}–{role.until or ''})", style=DIM)
+            roles.append(line)
+        yield "roles", _lines(roles)
+    if isinstance(e, Dated):
+        yield "date", Text(date_text(e, lang))
+        if e.place:
+            yield "place", _bilingual(e.place)
+    if isinstance(e, Agreement):
+        yield "parties", _lines(name_with_id(facts, p, lang) for p in e.parties)
+        if e.signatories:
+            yield "signatories", _lines(name_with_id(facts, s, lang) for s in e.signatories)
+        if e.commitments:
+            lines = []
+            for c in e.commitments:
+                line = name_with_id(facts, c.party, lang)
+                line.append(": ")
+                line.append(c.text.pick(lang))
+                lines.append(line)
+            yield "commitments", _lines(lines)
+        for inv in e.investments:
+            line = name_with_id(facts, inv.by, lang)
+            line.append(f": {format_money(inv.money)}")
+            if inv.due:
+                line.append(f", by {format_date(inv.due, inv.due_precision)}")
+            if inv.purpose:
+                line.append(f" — {inv.purpose.pick(lang)}")
+            if inv.place:
+                line.append(f" ({inv.place.pick(lang)})")
+            yield "investment", line
+        if e.projects:
+            yield "projects", _lines(name_with_id(facts, p, lang) for p in e.projects)
+    if isinstance(e, Project):
+        if e.owner:
+            yield "owner", name_with_id(facts, e.owner, lang)
+        if e.budget:
+            yield "budget", Text(format_money(e.budget))
+        if e.period:
+            yield "period", Text(period_text(e))
+        if e.area:
+            yield "area", Text(quantity_text(e.area, lang))
+        for fig in e.figures:
+            yield "figure", Text(quantity_text(fig, lang))
+        if e.location:
+            yield "location", _bilingual(e.location)
+        if e.vision:
+            yield "vision", _bilingual(e.vision)
+        if e.goals:
+            yield "goals", _lines(Text(f"• {g.pick(lang)}") for g in e.goals)
+    if isinstance(e, Event):
+        if e.participants:
+            yield "participants", _lines(name_with_id(facts, p, lang) for p in e.participants)
+        if e.quote:
+            quote = Text(f"“{e.quote.text}”", style="italic")
+            if e.quote.speaker:
+                quote.append(" — ")
+                quote.append_text(name_with_id(facts, e.quote.speaker, lang))
+            elif e.quote.speaker_note:
+                quote.append(f" — {e.quote.speaker_note.pick(lang)}")
+            yield "quote", quote
+    if e.summary:
+        yield "summary", Text(e.summary.pick(lang))
+    if e.tags:
+        yield "tags", Text(", ".join(f"#{t}" for t in e.tags))
+
+
+def link_text(link: Link, lang: Language = "ko", incoming: bool = False) -> Text:
+    """One link for a list: 'party: LVIS (lvis)', or for a backlink 'as party in: MOU (mou-x)'."""
+    role = ROLE_LABELS.get(link.role, link.role)
+    text = Text(f"as {link.role} in: " if incoming else f"{role}: ", style=DIM)
+    text.append(link.entity.label(lang))
+    text.append(f" ({link.entity.id})", style=DIM)
+    return text
+
+
+def render_entity(facts: FactBase, entity: Entity, lang: Language = "ko") -> RenderableType:
+    """The whole entity for the command line: title, fields, links both ways, provenance."""
+    parts: list[RenderableType] = [
+        Text.assemble((entity.label(lang), "bold"), "  ", (kind_label(entity.KIND, lang), DIM)),
+        Text(),
+        entity_fields(facts, entity, lang),
+    ]
+    links = facts.links(entity.id)
+    if links:
+        parts += [Text(), Text("Links", style="bold underline"), *(link_text(k, lang) for k in links)]
+    backlinks = [b for b in facts.backlinks(entity.id) if b.role != "source" or isinstance(entity, Source)]
+    if backlinks:
+        parts += [
+            Text(),
+            Text("Mentioned in", style="bold underline"),
+            *(link_text(b, lang, incoming=True) for b in backlinks),
+        ]
+    citations = source_citation(facts, entity, lang)
+    if citations:
+        parts += [Text(), Text("Provenance", style="bold underline"), *citations]
+    return Group(*parts)
