@@ -59,11 +59,9 @@ DISTRICTS = (
     ("서구", "Seo-gu"),
     ("남구", "Nam-gu"),
     ("북구", "Buk-gu"),
-    ("수성구", "Suseong-gu"),
-    ("달서구", "Dalseo-gu"),
-    ("유성구", "Yuseong-gu"),
-    ("해운대구", "Haeundae-gu"),
-    ("연수구", "Yeonsu-gu"),
+    ("혁신도시", "Innovation City"),
+    ("테크노폴리스", "Technopolis"),
+    ("국가산업단지", "National Industrial Complex"),
 )
 ADJECTIVES = (
     ("첨단", "Advanced"),
@@ -292,7 +290,7 @@ COMMITMENTS = (
     ("{d} 연구개발 인력 {n}명 신규 채용", "Hire {n} new {d} R&D staff"),
     ("{d} 실증 인프라 구축", "Build {d} test-bed infrastructure"),
     ("지역 협력업체 우선 활용", "Prefer local suppliers"),
-    ("{d} 전문인력 양성 과정 운영", "Run a {d} specialist training program"),
+    ("{d} 전문인력 양성 과정 운영", "Run a specialist training program in {d}"),
     ("인허가 신속 처리", "Fast-track permits"),
 )
 INVESTMENT_PURPOSES = (
@@ -396,6 +394,11 @@ def has_final_consonant(word: str) -> bool:
 def topic(word: str) -> str:
     """`word` with the topic particle 은/는."""
     return word + ("은" if has_final_consonant(word) else "는")
+
+
+def subject_particle(word: str) -> str:
+    """The subject particle 이/가 that follows `word`."""
+    return "이" if has_final_consonant(word) else "가"
 
 
 def object_particle(word: str) -> str:
@@ -523,7 +526,7 @@ class Generator:
         return self.rng.sample(range(self.counts[table]), min(k, self.counts[table]))
 
     def _tags(self) -> list[str]:
-        return self.rng.sample(TAGS, self.rng.choice((0, 1, 1, 2, 2, 3, 4)))
+        return self.rng.sample(TAGS, self.rng.choice((0, 0, 1, 1, 2, 3)))
 
     def _year(self, first: int = FIRST_YEAR, last: int = LAST_YEAR) -> int:
         return self.rng.randint(first, last)
@@ -558,10 +561,10 @@ class Generator:
         """1–3 citations of existing source paragraphs, some with a quote."""
         rng = self.rng
         items = []
-        for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
+        for _ in range(rng.choice((1, 1, 1, 1, 1, 1, 2, 2, 3))):
             s = rng.randrange(self.counts["sources"])
             item = f"source = {q(self.ids['sources'][s])}, paragraph = {rng.randint(0, self.paragraphs[s])}"
-            if rng.random() < 0.1:
+            if rng.random() < 0.05:
                 quote = '"' + rng.choice(DOMAINS)[0] + ' 분야 협력을 강화하기로 했다"고 밝혔다'
                 item += f", quote = {q(quote)}"
             items.append("{ " + item + " }")
@@ -582,7 +585,7 @@ class Generator:
         lines.append(self._provenance())
 
     def _summary(self, lines: list[str], ko: str, en: str) -> None:
-        if self.rng.random() < 0.9:
+        if self.rng.random() < 0.4:
             lines.append(f"summary = {bilingual(ko, en)}")
 
     # -- tables
@@ -628,7 +631,7 @@ class Generator:
         tags = self._tags()
         if tags:
             lines.append(f"tags = {string_array(tags)}")
-        if rng.random() < 0.5:
+        if rng.random() < 0.3:
             lines.append(f"summary = {bilingual(title_ko + ' 보도.', f'Report: {title_en}.')}")
         return lines
 
@@ -642,7 +645,8 @@ class Generator:
         self._named_head(lines, "organizations", i, org.ko, org.en, aliases)
         lines.append(f'kind = "{org.kind}"')
         loc_ko, loc_en = self._location(org.region)
-        lines.append(f"location = {bilingual(loc_ko, loc_en)}")
+        if rng.random() < 0.7:
+            lines.append(f"location = {bilingual(loc_ko, loc_en)}")
         founded = self._year(1950, 2024) if rng.random() < 0.6 else None
         if founded is not None:
             lines.append(f"founded = {founded}")
@@ -658,8 +662,8 @@ class Generator:
             lines.append(f"parent = {q(self.ids['organizations'][rng.randrange(i)])}")
         kind_ko, kind_en = ORG_KIND_WORDS[org.kind]
         domain_ko, domain_en = DOMAINS[org.domain]
-        ko = f"{topic(org.ko)} {loc_ko}에 있는 {domain_ko} 분야 {kind_ko}이다."
-        en = f"{org.en} is {kind_en} in the {domain_en} sector, based in {loc_en}."
+        ko = f"{topic(org.ko)} {domain_ko} 분야 {kind_ko}이다."
+        en = f"{org.en} is {kind_en} in the {domain_en} sector."
         if founded is not None and rng.random() < 0.5:
             ko += f" {founded}년 설립됐다."
             en += f" It was founded in {founded}."
@@ -698,7 +702,7 @@ class Generator:
         roles: list[tuple[int, tuple[str, str], int | None, int | None]] = []
         if self.orgs:
             start = self._year(2010, 2026)
-            for org in self._sample("organizations", rng.choice((0, 1, 1, 1, 2, 3))):
+            for org in self._sample("organizations", rng.choice((0, 1, 1, 1, 2))):
                 title = rng.choice(TITLES[self.orgs[org].kind])
                 if not roles:
                     roles.append((org, title, start if rng.random() < 0.7 else None, None))
@@ -713,7 +717,7 @@ class Generator:
     def agreement(self, i: int) -> list[str]:
         rng = self.rng
         kind = rng.choices(AGREEMENT_KINDS, AGREEMENT_KIND_WEIGHTS)[0]
-        parties = self._sample("organizations", rng.randint(2, 4))
+        parties = self._sample("organizations", rng.choice((2, 2, 2, 3, 4)))
         first = self.orgs[parties[0]]
         domain_ko, domain_en = DOMAINS[first.domain]
         word_ko, word_en = AGREEMENT_WORDS[kind]
@@ -727,7 +731,7 @@ class Generator:
         lines: list[str] = []
         self._named_head(lines, "agreements", i, ko, en, [])
         lines.append(f'kind = "{kind}"')
-        self._date_fields(lines, first.region, undated_share=0.12)
+        self._date_fields(lines, first.region, undated_share=0.12, note_ko="기사에 체결일 미기재")
         lines.append(f"parties = {string_array([self.ids['organizations'][p] for p in parties])}")
         signatories = self._sample("people", rng.choice((0, 1, 2, 2, 3)))
         if signatories:
@@ -741,27 +745,27 @@ class Generator:
         self._summary(
             lines,
             f"{n_parties}개 기관이 {domain_ko} 분야 협력을 위해 {word_ko}{object_particle(word_ko)} 맺었다.",
-            f"{n_parties} organizations signed a {domain_en} {word_en.lower()}.",
+            f"{n_parties} organizations agreed to cooperate on {domain_en} ({word_en}).",
         )
         for p in parties:
-            if rng.random() < 0.7:
+            if rng.random() < 0.4:
                 lines += self._commitment(p, domain_ko, domain_en)
         n_investments = rng.randint(1, 2) if kind == "investment" else rng.choice((0, 0, 0, 1))
         for p in rng.sample(parties, min(n_investments, n_parties)):
             lines += self._investment(p, domain_ko, domain_en)
         return lines
 
-    def _date_fields(self, lines: list[str], region: int, undated_share: float) -> None:
+    def _date_fields(self, lines: list[str], region: int, undated_share: float, note_ko: str) -> None:
         """date + date_precision, or (for `undated_share` of them) a date_note instead; and a place."""
         rng = self.rng
         if rng.random() < undated_share:
-            lines.append(f"date_note = {bilingual('기사에 체결일 미기재', 'the source gives no date')}")
+            lines.append(f"date_note = {bilingual(note_ko, 'the source gives no date')}")
         else:
             date, precision = self._date()
             lines.append(f"date = {date}")
             if precision != "day":
                 lines.append(f'date_precision = "{precision}"')
-        if rng.random() < 0.7:
+        if rng.random() < 0.4:
             place_ko, place_en = self._place(region)
             lines.append(f"place = {bilingual(place_ko, place_en)}")
 
@@ -821,12 +825,13 @@ class Generator:
             area = rng.randint(1, 330) * 10_000
             label = f", label = {bilingual('부지 면적', 'site area')}" if rng.random() < 0.5 else ""
             lines.append(f'area = {{ value = {area}, unit = "m2"{label} }}')
-        loc_ko, loc_en = self._location(r)
-        lines.append(f"location = {bilingual(loc_ko, loc_en)}")
-        if rng.random() < 0.4:
+        if rng.random() < 0.6:
+            loc_ko, loc_en = self._location(r)
+            lines.append(f"location = {bilingual(loc_ko, loc_en)}")
+        if rng.random() < 0.25:
             vision = bilingual(f"{region_ko} {domain_ko} 산업 허브 도약", f"{region_en} as a {domain_en} hub")
             lines.append(f"vision = {vision}")
-        goals = rng.sample(GOALS, rng.choice((0, 0, 1, 2, 3)))
+        goals = rng.sample(GOALS, rng.choice((0, 0, 0, 1, 2, 3)))
         if goals:
             n, p = rng.choice((10, 50, 100, 300, 1000, 5000)), rng.randint(5, 50)
             items = [
@@ -846,7 +851,7 @@ class Generator:
             f"{region_ko} 지역 {domain_ko} 산업을 키우기 위한 {word_ko}이다.",
             f"A {word_en.lower()} to grow the {domain_en} industry in {region_en}.",
         )
-        for unit, unit_en, label_ko, label_en, low, high in rng.sample(FIGURES, rng.choice((0, 0, 1, 2))):
+        for unit, unit_en, label_ko, label_en, low, high in rng.sample(FIGURES, rng.choice((0, 0, 0, 1, 2))):
             lines.append("\n[[projects.figures]]")
             lines.append(f"value = {rng.randint(low, high)}")
             lines.append(f"unit = {q(unit if rng.random() < 0.5 else unit_en)}")
@@ -868,18 +873,23 @@ class Generator:
         lines: list[str] = []
         self._named_head(lines, "events", i, ko, en, [])
         lines.append(f'kind = "{kind}"')
-        self._date_fields(lines, r, undated_share=0.03)
+        self._date_fields(lines, r, undated_share=0.03, note_ko="기사에 날짜 미기재")
         participants = [self.ids["people"][p] for p in people] + [self.ids["organizations"][o] for o in orgs]
         if participants:
             lines.append(f"participants = {string_array(participants)}")
         related = self._related(i)
         if related:
             lines.append(f"related = {string_array(related)}")
-        self._summary(
-            lines,
-            f"{region_ko}에서 {domain_ko} 관련 {ko}{object_particle(ko)} 진행했다.",
-            f"{en} took place in {region_en}.",
-        )
+        if kind == "quote" and speaker is not None:
+            speaker_ko, speaker_en = self.people[speaker].ko, self.people[speaker].en
+            summary_ko = (
+                f"{speaker_ko}{subject_particle(speaker_ko)} {region_ko}에서 {domain_ko} 관련 입장을 밝혔다."
+            )
+            summary_en = f"{speaker_en} spoke about {domain_en} in {region_en}."
+        else:
+            summary_ko = f"{region_ko}에서 {ko}{object_particle(ko)} 진행했다."
+            summary_en = f"{en} took place in {region_en}."
+        self._summary(lines, summary_ko, summary_en)
         if speaker is not None and (kind == "quote" or rng.random() < 0.15):
             text = rng.choice(QUOTES).format(r=region_ko, obj=object_particle(region_ko), d=domain_ko)
             lines.append("\n[events.quote]")

@@ -43,7 +43,10 @@ def add_file_argument(parser: argparse.ArgumentParser) -> None:
 def add_lang_argument(parser: argparse.ArgumentParser) -> None:
     """`--lang ko|en`."""
     parser.add_argument(
-        "--lang", choices=("ko", "en"), default=None, help="language of names and amounts (default: the file's)"
+        "--lang",
+        choices=("ko", "en"),
+        default=None,
+        help="language of names and amounts (default: the file's)",
     )
 
 

@@ -28,14 +28,13 @@ class FactBase:
     def __init__(self, facts: FactFile, path: Path | None = None) -> None:
         self.meta: FileMeta = facts.meta
         self.path = path
-        self._by_kind: dict[str, tuple[Entity, ...]] = {
-            t.KIND: getattr(facts, t.TABLE) for t in ENTITY_TYPES
-        }
+        self._by_kind: dict[str, tuple[Entity, ...]] = {t.KIND: getattr(facts, t.TABLE) for t in ENTITY_TYPES}
         self._by_id: dict[str, Entity] = {}
         for entities in self._by_kind.values():
             for entity in entities:
                 self._by_id[entity.id] = entity
         self._backlinks: dict[str, list[Link]] | None = None
+        self._positions: dict[str, int] | None = None
 
     # -- lookup ---------------------------------------------------------------------------------
 
@@ -59,6 +58,12 @@ class FactBase:
     def of_kind(self, kind: str) -> tuple[Entity, ...]:
         """Every entity of one kind ('organization', 'person', ...), in file order."""
         return self._by_kind[kind]
+
+    def position(self, entity_id: str) -> int:
+        """Where an entity stands in `of_kind(its kind)`; lets a list jump to it."""
+        if self._positions is None:
+            self._positions = {e.id: i for entities in self._by_kind.values() for i, e in enumerate(entities)}
+        return self._positions[entity_id]
 
     def counts(self) -> dict[str, int]:
         """How many entities of each kind, in display order."""
@@ -111,4 +116,3 @@ class FactBase:
         """The entity's provenance, each entry with its source resolved."""
         provenance = getattr(entity, "provenance", ())
         return [(self._by_id[p.source], p) for p in provenance]  # type: ignore[misc]
-

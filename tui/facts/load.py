@@ -217,9 +217,7 @@ def _collect_structure_problems(data: dict[str, Any]) -> tuple[list[_Found], Fac
     return problems, FactFile(meta=meta, **tables)
 
 
-def _check_value(
-    value: Any, tp: Any, path: tuple, out: list[_Found], shallow_tables: bool = False
-) -> None:
+def _check_value(value: Any, tp: Any, path: tuple, out: list[_Found], shallow_tables: bool = False) -> None:
     """Append a problem for everything in `value` that does not fit type `tp`."""
     if typing.get_origin(tp) is typing.Annotated:
         base = typing.get_args(tp)[0]
@@ -249,7 +247,9 @@ def _check_value(
     _convert_or_report(value, tp, path, out)
 
 
-def _check_struct(value: Any, tp: type[msgspec.Struct], path: tuple, out: list[_Found], shallow: bool) -> None:
+def _check_struct(
+    value: Any, tp: type[msgspec.Struct], path: tuple, out: list[_Found], shallow: bool
+) -> None:
     if not isinstance(value, dict):
         out.append(_Found(path, f"expected a table, found {_describe(value)}"))
         return
@@ -424,7 +424,9 @@ def _check_meaning(facts: FactFile, kind_of: dict[str, str]) -> list[_Found]:
 
 def _check_entity(entity: Entity, path: tuple) -> Iterable[_Found]:
     if isinstance(entity, Named) and not entity.name:
-        yield _Found((*path, "name"), "name has neither 'ko' nor 'en'", 'give at least one: name = { ko = "…" }')
+        yield _Found(
+            (*path, "name"), "name has neither 'ko' nor 'en'", 'give at least one: name = { ko = "…" }'
+        )
     if isinstance(entity, Dated) and entity.date is None and not entity.date_note:
         yield _Found(
             (*path, "date"),
@@ -444,5 +446,3 @@ def _check_entity(entity: Entity, path: tuple) -> Iterable[_Found]:
                 yield _Found((*path, "roles", j), "role ends before it starts", "swap since and until")
     if isinstance(entity, Organization) and entity.parent == entity.id:
         yield _Found((*path, "parent"), "an organization cannot be its own parent", "remove parent")
-
-

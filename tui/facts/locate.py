@@ -31,7 +31,12 @@ class Locator:
         line, col = self.position_of(found.path, found.needle)
         excerpt = self.lines[line - 1].strip()[:120] if line else ""
         return Problem(
-            found.message, where=self.describe(found.path), line=line, col=col, hint=found.hint, excerpt=excerpt
+            found.message,
+            where=self.describe(found.path),
+            line=line,
+            col=col,
+            hint=found.hint,
+            excerpt=excerpt,
         )
 
     def describe(self, path: tuple) -> str:

@@ -27,7 +27,9 @@ Year = Annotated[int, Meta(ge=1, le=9999)]
 Language = Literal["ko", "en"]
 Precision = Annotated[
     Literal["day", "month", "year"],
-    Meta(description="How much of the date the source states: 2024-09-30 with 'month' means 'September 2024'."),
+    Meta(
+        description="How much of the date the source states: 2024-09-30 with 'month' means 'September 2024'."
+    ),
 ]
 
 
@@ -135,7 +137,9 @@ class Source(Entity, kw_only=True):
     title: Bilingual
     author: str = ""
     published: dt.date
-    published_time: Annotated[dt.time | None, Meta(description="Local time at the outlet, as printed.")] = None
+    published_time: Annotated[dt.time | None, Meta(description="Local time at the outlet, as printed.")] = (
+        None
+    )
     language: Language = "ko"
     url: str = ""
     paragraphs: Annotated[int, Meta(ge=0)] = 0

@@ -1,0 +1,116 @@
+"""Every command of the explorer, once: keys, action and description.
+
+Bindings, the footer, the command palette and the help screen are all generated from
+these tables, so they cannot disagree (VisiData's rule).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from tui.facts import ENTITY_KINDS
+from tui.render import section_label
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command: the keys that run it, the Textual action, and what it does in words."""
+
+    keys: str
+    action: str
+    description: str
+    group: str
+    show: bool = True
+    """Shown in the footer (it is always in the help screen)."""
+    palette: bool = True
+    """Offered in the command palette."""
+    scope: str = "screen"
+    """'app' runs the action on the app, 'screen' on the main screen."""
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.description, show=self.show)
+
+    @property
+    def key_names(self) -> list[str]:
+        """The keys as a person reads them: 'question_mark' → '?'."""
+        return [_KEY_NAMES.get(k, k) for k in self.keys.split(",")]
+
+
+_KEY_NAMES = {
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "slash": "/",
+    "escape": "Esc",
+    "backspace": "Backspace",
+    "enter": "Enter",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "up": "↑",
+    "down": "↓",
+    "f1": "F1",
+    "ctrl+p": "Ctrl+P",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+}
+
+SECTION_COMMANDS = tuple(
+    Command(str(n), f"show_section('{kind}')", section_label(kind), "Sections", show=False)
+    for n, kind in enumerate(ENTITY_KINDS, start=1)
+)
+
+SCREEN_COMMANDS: tuple[Command, ...] = (
+    *SECTION_COMMANDS,
+    Command("escape,backspace", "back", "Back", "Navigation", show=False, palette=False),
+    Command("left_square_bracket", "back", "Back", "Navigation"),
+    Command("right_square_bracket", "forward", "Forward", "Navigation"),
+)
+
+APP_COMMANDS: tuple[Command, ...] = (
+    Command("question_mark,f1", "help", "Help", "App", scope="app"),
+    Command("q", "quit", "Quit", "App", scope="app"),
+)
+
+LIST_COMMANDS: tuple[Command, ...] = (
+    Command("up,k", "cursor_up", "Up", "List", show=False, palette=False),
+    Command("down,j", "cursor_down", "Down", "List", show=False, palette=False),
+    Command("g,home", "first", "First", "List", show=False, palette=False),
+    Command("G,end", "last", "Last", "List", show=False, palette=False),
+    Command("pageup", "page_up", "Page up", "List", show=False, palette=False),
+    Command("pagedown", "page_down", "Page down", "List", show=False, palette=False),
+    Command("enter", "open", "Open", "List", palette=False),
+)
+
+LINK_COMMANDS: tuple[Command, ...] = (
+    Command("up,k", "cursor_up", "Previous link", "Links", show=False, palette=False),
+    Command("down,j", "cursor_down", "Next link", "Links", show=False, palette=False),
+    Command("enter", "select", "Follow link", "Links", palette=False),
+)
+
+BUILTIN_COMMANDS: tuple[Command, ...] = (
+    Command("tab", "focus_next", "Next pane", "App", show=False, palette=False),
+    Command("shift+tab", "focus_previous", "Previous pane", "App", show=False, palette=False),
+    Command(
+        "ctrl+p",
+        "command_palette",
+        "Command palette: jump to any entity, section or theme",
+        "App",
+        scope="app",
+    ),
+)
+"""Keys Textual provides itself; listed so the help screen tells the whole truth."""
+
+ALL_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
+    ("Everywhere", SCREEN_COMMANDS + APP_COMMANDS + BUILTIN_COMMANDS),
+    ("In a list", LIST_COMMANDS),
+    ("In the links of the detail pane", LINK_COMMANDS),
+)
+
+
+def bindings(commands: tuple[Command, ...]) -> list[Binding]:
+    """Textual bindings for a table of commands."""
+    return [c.binding() for c in commands]

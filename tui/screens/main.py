@@ -1,0 +1,136 @@
+"""The explorer's main screen: sections, a list per section, the detail pane and the breadcrumb."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Tab, Tabs
+
+from tui.facts import ENTITY_KINDS, Entity, FactBase
+from tui.facts.model import Language
+from tui.history import History
+from tui.keymap import SCREEN_COMMANDS, bindings
+from tui.render import section_label
+from tui.widgets.breadcrumb import Breadcrumb
+from tui.widgets.detail import DetailPane, LinkList
+from tui.widgets.entity_list import EntityList
+
+
+class MainScreen(Screen):
+    """Browse a fact base: pick a section, move through its list, follow links, go back."""
+
+    CSS_PATH = "main.tcss"
+    BINDINGS = bindings(SCREEN_COMMANDS)
+
+    def __init__(self, facts: FactBase, lang: Language) -> None:
+        super().__init__()
+        self.facts = facts
+        self.lang: Language = lang
+        self.history = History()
+        self.section: str = next((k for k in ENTITY_KINDS if facts.of_kind(k)), ENTITY_KINDS[0])
+        self._cursors: dict[str, int] = {}
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Tabs(*self._tabs(), id="sections", active=self.section)
+        with Horizontal(id="panes"):
+            yield EntityList(id="entities")
+            with Vertical(id="detail-column"):
+                yield Breadcrumb(id="breadcrumb")
+                yield DetailPane(self.facts, id="detail")
+        yield Footer()
+
+    def _tabs(self) -> list[Tab]:
+        counts = self.facts.counts()
+        return [
+            Tab(f"{n} {section_label(kind, self.lang)} {counts[kind]:,}", id=kind)
+            for n, kind in enumerate(ENTITY_KINDS, start=1)
+        ]
+
+    def on_mount(self) -> None:
+        self.entity_list.lang = self.lang
+        self.entity_list.focus()
+
+    @property
+    def entity_list(self) -> EntityList:
+        return self.query_one(EntityList)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    # -- sections -------------------------------------------------------------------------------
+
+    def action_show_section(self, kind: str) -> None:
+        """Switch to a section (keys 1–6)."""
+        self.query_one(Tabs).active = kind
+        self.entity_list.focus()
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tab is None or event.tab.id is None:
+            return
+        self._open_section(event.tab.id)
+
+    def _open_section(self, kind: str, cursor: int | None = None) -> None:
+        """Fill the list with a section's entities, the cursor where it was last (or at `cursor`)."""
+        entity_list = self.entity_list
+        if kind == self.section and entity_list.rows is self.facts.of_kind(kind) and cursor is None:
+            return
+        self._cursors[self.section] = entity_list.cursor
+        self.section = kind
+        rows = self.facts.of_kind(kind)
+        entity_list.set_rows(rows, cursor if cursor is not None else self._cursors.get(kind, 0))
+        if not rows:
+            self.detail.show(None, self.lang)
+
+    # -- following ------------------------------------------------------------------------------
+
+    def go_to(self, entity_id: str, *, record: bool = True) -> None:
+        """Select an entity in its own section and show it; `record` adds a history step."""
+        entity = self.facts.get(entity_id)
+        if entity is None:
+            return
+        if record:
+            self.history.visit(entity_id)
+        position = self.facts.position(entity_id)
+        if entity.KIND != self.section or self.entity_list.rows is not self.facts.of_kind(entity.KIND):
+            self.query_one(Tabs).active = entity.KIND  # its TabActivated finds the list already filled
+            self._open_section(entity.KIND, cursor=position)
+        else:
+            self.entity_list.cursor = position
+
+    def on_entity_list_highlighted(self, event: EntityList.Highlighted) -> None:
+        self._show(event.entity)
+
+    def on_entity_list_opened(self, event: EntityList.Opened) -> None:
+        self.history.visit(event.entity.id)
+        links = self.query_one(LinkList)
+        if links.display:
+            links.focus()
+            links.highlighted = links.highlighted or next(
+                (i for i, o in enumerate(links.options) if not o.disabled), None
+            )
+
+    def on_detail_pane_link_followed(self, event: DetailPane.LinkFollowed) -> None:
+        self.go_to(event.entity_id)
+
+    def _show(self, entity: Entity) -> None:
+        self.history.replace(entity.id)
+        self.detail.show(entity, self.lang)
+        self.query_one(Breadcrumb).show_trail(self.facts, self.history.trail(), self.lang)
+
+    def action_back(self) -> None:
+        """Back to the previous entity; with nowhere to go, from the links back to the list."""
+        entity_id = self.history.back()
+        if entity_id is not None:
+            self.go_to(entity_id, record=False)
+        elif isinstance(self.focused, LinkList):
+            self.entity_list.focus()
+
+    def action_forward(self) -> None:
+        entity_id = self.history.forward()
+        if entity_id is not None:
+            self.go_to(entity_id, record=False)
