@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -11,18 +12,16 @@ from textual.screen import Screen
 from tui.facts import FactBase
 from tui.facts.model import Language
 from tui.keymap import APP_COMMANDS, SCREEN_COMMANDS, bindings
-from tui.providers import EntityProvider, SectionProvider
 from tui.render import section_label
-from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 
 
 class FactsApp(App[None]):
     """Browse a fact base: sections, details, links, history, help and the command palette."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     BINDINGS = bindings(APP_COMMANDS)
-    COMMANDS = App.COMMANDS | {SectionProvider, EntityProvider}
+    COMMANDS = App.COMMANDS | {lambda: _providers().SectionProvider, lambda: _providers().EntityProvider}
 
     def __init__(self, facts: FactBase, lang: Language = "ko") -> None:
         super().__init__()
@@ -33,11 +32,12 @@ class FactsApp(App[None]):
             f"{section_label(kind, lang)} {n:,}" for kind, n in facts.counts().items() if n
         )
 
-    def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.facts, self.lang))
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.facts, self.lang)
 
     @property
     def main(self) -> MainScreen:
+        """The main screen, wherever it is in the stack (help or palette may be on top)."""
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
     def open_entity(self, entity_id: str) -> None:
@@ -48,6 +48,8 @@ class FactsApp(App[None]):
         self.main.action_show_section(kind)
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen  # imported on first use: start-up time counts
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -62,3 +64,10 @@ class FactsApp(App[None]):
             yield SystemCommand(
                 command.description, f"Key: {keys}", partial(target.run_action, command.action)
             )
+
+
+def _providers():
+    """The palette providers, imported when the palette first opens rather than at start-up."""
+    import tui.providers
+
+    return tui.providers

@@ -41,6 +41,8 @@ class Command:
 _KEY_NAMES = {
     "question_mark": "?",
     "left_square_bracket": "[",
+    "left": "←",
+    "right": "→",
     "right_square_bracket": "]",
     "slash": "/",
     "escape": "Esc",
@@ -85,6 +87,11 @@ LIST_COMMANDS: tuple[Command, ...] = (
     Command("enter", "open", "Open", "List", palette=False),
 )
 
+SECTION_BAR_COMMANDS: tuple[Command, ...] = (
+    Command("left", "previous_section", "Previous section", "Sections", show=False, palette=False),
+    Command("right", "next_section", "Next section", "Sections", show=False, palette=False),
+)
+
 LINK_COMMANDS: tuple[Command, ...] = (
     Command("up,k", "cursor_up", "Previous link", "Links", show=False, palette=False),
     Command("down,j", "cursor_down", "Next link", "Links", show=False, palette=False),
@@ -106,6 +113,7 @@ BUILTIN_COMMANDS: tuple[Command, ...] = (
 
 ALL_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Everywhere", SCREEN_COMMANDS + APP_COMMANDS + BUILTIN_COMMANDS),
+    ("In the section bar", SECTION_BAR_COMMANDS),
     ("In a list", LIST_COMMANDS),
     ("In the links of the detail pane", LINK_COMMANDS),
 )

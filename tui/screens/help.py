@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -35,7 +37,7 @@ def help_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     """Keys and what they do. Esc, q, ? or F1 closes it."""
 
-    CSS_PATH = "help.tcss"
+    CSS_PATH = Path(__file__).with_name("help.tcss")
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
         Binding("up,k", "scroll_up", "Scroll up", show=False),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Tab, Tabs
+from textual.widgets import Footer, Header
 
 from tui.facts import ENTITY_KINDS, Entity, FactBase
 from tui.facts.model import Language
@@ -15,12 +17,13 @@ from tui.render import section_label
 from tui.widgets.breadcrumb import Breadcrumb
 from tui.widgets.detail import DetailPane, LinkList
 from tui.widgets.entity_list import EntityList
+from tui.widgets.section_bar import SectionBar
 
 
 class MainScreen(Screen):
     """Browse a fact base: pick a section, move through its list, follow links, go back."""
 
-    CSS_PATH = "main.tcss"
+    CSS_PATH = Path(__file__).with_name("main.tcss")
     BINDINGS = bindings(SCREEN_COMMANDS)
 
     def __init__(self, facts: FactBase, lang: Language) -> None:
@@ -35,7 +38,7 @@ class MainScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Tabs(*self._tabs(), id="sections", active=self.section)
+        yield SectionBar(self._section_labels(), self.section, id="sections")
         with Horizontal(id="panes"):
             yield EntityList(id="entities")
             with Vertical(id="detail-column"):
@@ -43,15 +46,13 @@ class MainScreen(Screen):
                 yield DetailPane(self.facts, id="detail")
         yield Footer()
 
-    def _tabs(self) -> list[Tab]:
+    def _section_labels(self) -> list[tuple[str, str]]:
         counts = self.facts.counts()
-        return [
-            Tab(f"{n} {section_label(kind, self.lang)} {counts[kind]:,}", id=kind)
-            for n, kind in enumerate(ENTITY_KINDS, start=1)
-        ]
+        return [(kind, f"{section_label(kind, self.lang)} {counts[kind]:,}") for kind in ENTITY_KINDS]
 
     def on_mount(self) -> None:
         self.entity_list.lang = self.lang
+        self._open_section(self.section, cursor=0)
         self.entity_list.focus()
 
     @property
@@ -66,13 +67,11 @@ class MainScreen(Screen):
 
     def action_show_section(self, kind: str) -> None:
         """Switch to a section (keys 1–6)."""
-        self.query_one(Tabs).active = kind
+        self.query_one(SectionBar).active = kind
         self.entity_list.focus()
 
-    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        if event.tab is None or event.tab.id is None:
-            return
-        self._open_section(event.tab.id)
+    def on_section_bar_changed(self, event: SectionBar.Changed) -> None:
+        self._open_section(event.kind)
 
     def _open_section(self, kind: str, cursor: int | None = None) -> None:
         """Fill the list with a section's entities, the cursor where it was last (or at `cursor`)."""
@@ -97,7 +96,7 @@ class MainScreen(Screen):
             self.history.visit(entity_id)
         position = self.facts.position(entity_id)
         if entity.KIND != self.section or self.entity_list.rows is not self.facts.of_kind(entity.KIND):
-            self.query_one(Tabs).active = entity.KIND  # its TabActivated finds the list already filled
+            self.query_one(SectionBar).active = entity.KIND  # its Changed finds the list already filled
             self._open_section(entity.KIND, cursor=position)
         else:
             self.entity_list.cursor = position

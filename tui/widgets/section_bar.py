@@ -1,0 +1,75 @@
+"""The row of sections: `1 Organizations 7  2 Agreements 2 …`; keys, Tab or a click pick one.
+
+A single line of text rather than Textual's `Tabs`: it does the same job here and costs a
+fraction of the start-up time (measured in benchmarks/startup.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import events
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tui.keymap import SECTION_BAR_COMMANDS, bindings
+
+
+class SectionBar(Widget, can_focus=True):
+    """Shows every section with its count; the active one is highlighted."""
+
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    COMPONENT_CLASSES = {"section-bar--active"}
+    BINDINGS = bindings(SECTION_BAR_COMMANDS)
+
+    active: reactive[str] = reactive("", init=False)
+
+    class Changed(Message):
+        """The active section changed to `kind`."""
+
+        def __init__(self, kind: str) -> None:
+            super().__init__()
+            self.kind = kind
+
+    def __init__(self, sections: list[tuple[str, str]], active: str, *, id: str | None = None) -> None:
+        """`sections` is (kind, label) in order; labels are our own text, never data."""
+        super().__init__(id=id)
+        self.sections = sections
+        self.set_reactive(SectionBar.active, active)
+        self._spans: list[tuple[int, int, str]] = []
+
+    def set_labels(self, sections: list[tuple[str, str]]) -> None:
+        self.sections = sections
+        self.refresh()
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        active_style = self.get_component_rich_style("section-bar--active", partial=True)
+        self._spans = []
+        for n, (kind, label) in enumerate(self.sections, start=1):
+            start = text.cell_len
+            text.append(f" {n} {label} ", style=active_style if kind == self.active else "")
+            self._spans.append((start, text.cell_len, kind))
+            text.append(" ")
+        return text
+
+    def watch_active(self, kind: str) -> None:
+        self.post_message(self.Changed(kind))
+
+    def _step(self, delta: int) -> None:
+        kinds = [kind for kind, _ in self.sections]
+        self.active = kinds[(kinds.index(self.active) + delta) % len(kinds)]
+
+    def action_previous_section(self) -> None:
+        self._step(-1)
+
+    def action_next_section(self) -> None:
+        self._step(+1)
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, kind in self._spans:
+            if start <= event.x < end:
+                self.active = kind
+                return
