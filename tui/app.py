@@ -8,12 +8,17 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from tui.facts import FactBase
+from tui.facts import FactBase, FactFileError, load
 from tui.facts.model import Language
 from tui.keymap import APP_COMMANDS, SCREEN_COMMANDS, bindings
 from tui.render import section_label
 from tui.screens.main import MainScreen
+from tui.watcher import FileWatcher
+
+POLL_SECONDS = 0.5
+"""How often the file is checked for changes (a stat call; see tui/watcher.py)."""
 
 
 class FactsApp(App[None]):
@@ -23,14 +28,24 @@ class FactsApp(App[None]):
     BINDINGS = bindings(APP_COMMANDS)
     COMMANDS = App.COMMANDS | {lambda: _providers().SectionProvider, lambda: _providers().EntityProvider}
 
-    def __init__(self, facts: FactBase, lang: Language = "ko") -> None:
+    def __init__(self, facts: FactBase, lang: Language = "ko", watch: bool = True) -> None:
         super().__init__()
         self.facts = facts
         self.lang: Language = lang
-        self.title = facts.meta.title
+        self.watch_file = watch and facts.path is not None
+        self._watcher: FileWatcher | None = None
+        self._show_title()
+
+    def _show_title(self) -> None:
+        self.title = self.facts.meta.title
         self.sub_title = " · ".join(
-            f"{section_label(kind, lang)} {n:,}" for kind, n in facts.counts().items() if n
+            f"{section_label(kind, self.lang)} {n:,}" for kind, n in self.facts.counts().items() if n
         )
+
+    def on_mount(self) -> None:
+        if self.watch_file and self.facts.path is not None:
+            self._watcher = FileWatcher(self.facts.path)
+            self.set_interval(POLL_SECONDS, self._poll_file)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.facts, self.lang)
@@ -46,6 +61,48 @@ class FactsApp(App[None]):
 
     def open_section(self, kind: str) -> None:
         self.main.action_show_section(kind)
+
+    # -- language -------------------------------------------------------------------------------
+
+    def action_toggle_language(self) -> None:
+        """Switch names, titles and amounts between Korean and English everywhere."""
+        self.lang = "en" if self.lang == "ko" else "ko"
+        self._show_title()
+        self.main.set_language(self.lang)
+
+    # -- reloading ------------------------------------------------------------------------------
+
+    def _poll_file(self) -> None:
+        assert self._watcher is not None
+        change = self._watcher.poll()
+        if change == "changed":
+            self.action_reload()
+        elif change == "missing":
+            self.notify(
+                f"{self.facts.path} is gone; showing the last good data until it comes back.",
+                title="File missing",
+                severity="warning",
+                markup=False,
+            )
+
+    def action_reload(self) -> None:
+        """Load the file again in the background; the current view stays until it is ready."""
+        if self.facts.path is None:
+            return
+        if self._watcher is not None:
+            self._watcher.mark_seen()
+        self.run_worker(partial(_load_quietly, self.facts.path), thread=True, exclusive=True, group="reload")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "reload" or event.state != WorkerState.SUCCESS:
+            return
+        result = event.worker.result
+        if isinstance(result, FactFileError):
+            self.main.show_problems(result)
+            return
+        self.facts = result
+        self._show_title()
+        self.main.use_facts(result)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen  # imported on first use: start-up time counts
@@ -71,3 +128,11 @@ def _providers():
     import tui.providers
 
     return tui.providers
+
+
+def _load_quietly(path) -> FactBase | FactFileError:
+    """Load for a reload: a broken file is a result to show, not an error to raise."""
+    try:
+        return load(path)
+    except FactFileError as error:
+        return error

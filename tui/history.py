@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 
 class History:
     """A list of visited entity ids with a position in it.
@@ -67,7 +69,7 @@ class History:
         """The last `length` ids up to and including the current one (the breadcrumb)."""
         return self._items[max(0, self._index + 1 - length) : self._index + 1]
 
-    def keep_only(self, known: set[str] | frozenset[str]) -> None:
+    def keep_only(self, known: Container[str]) -> None:
         """Forget ids that no longer exist (after a reload), keeping the position sensible."""
         current = self.current
         kept = [i for i in self._items if i in known]

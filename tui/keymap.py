@@ -70,10 +70,13 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
     Command("escape,backspace", "back", "Back", "Navigation", show=False, palette=False),
     Command("left_square_bracket", "back", "Back", "Navigation"),
     Command("right_square_bracket", "forward", "Forward", "Navigation"),
+    Command("x", "dismiss_problems", "Hide problems", "File"),
 )
 
 APP_COMMANDS: tuple[Command, ...] = (
     Command("question_mark,f1", "help", "Help", "App", scope="app"),
+    Command("l", "toggle_language", "한/EN", "View", scope="app"),
+    Command("r", "reload", "Reload file", "File", show=False, scope="app"),
     Command("q", "quit", "Quit", "App", scope="app"),
 )
 

@@ -17,11 +17,14 @@ def add_parser(commands) -> None:
     )
     add_file_argument(parser)
     add_lang_argument(parser)
+    parser.add_argument(
+        "--no-watch", action="store_true", help="do not reload the file when it changes on disk"
+    )
 
 
 def run(args: argparse.Namespace, out: Console) -> int:
     facts = load_facts(args.file)  # a bad file is reported here, before any screen appears
     from tui.app import FactsApp  # Textual is imported only when the explorer runs
 
-    FactsApp(facts, lang=language(args, facts)).run()
+    FactsApp(facts, lang=language(args, facts), watch=not args.no_watch).run()
     return EXIT_OK

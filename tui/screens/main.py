@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from tui.facts import ENTITY_KINDS, Entity, FactBase
+from tui.facts import ENTITY_KINDS, Entity, FactBase, FactFileError
 from tui.facts.model import Language
 from tui.history import History
 from tui.keymap import SCREEN_COMMANDS, bindings
@@ -17,6 +17,7 @@ from tui.render import section_label
 from tui.widgets.breadcrumb import Breadcrumb
 from tui.widgets.detail import DetailPane, LinkList
 from tui.widgets.entity_list import EntityList
+from tui.widgets.problems import ProblemsPanel
 from tui.widgets.section_bar import SectionBar
 
 
@@ -44,6 +45,7 @@ class MainScreen(Screen):
             with Vertical(id="detail-column"):
                 yield Breadcrumb(id="breadcrumb")
                 yield DetailPane(self.facts, id="detail")
+        yield ProblemsPanel(id="problems")
         yield Footer()
 
     def _section_labels(self) -> list[tuple[str, str]]:
@@ -133,3 +135,56 @@ class MainScreen(Screen):
         entity_id = self.history.forward()
         if entity_id is not None:
             self.go_to(entity_id, record=False)
+
+    # -- language -------------------------------------------------------------------------------
+
+    def set_language(self, lang: Language) -> None:
+        """Show names, titles and amounts in `lang` (the other language where one is missing)."""
+        self.lang = lang
+        self.query_one(SectionBar).set_labels(self._section_labels())
+        self.entity_list.set_language(lang)
+        self.detail.show(self.detail.entity, lang)
+        self.query_one(Breadcrumb).show_trail(self.facts, self.history.trail(), lang)
+
+    # -- reloading ------------------------------------------------------------------------------
+
+    def use_facts(self, facts: FactBase) -> None:
+        """Swap in a reloaded fact base, keeping section, selection, scroll and history by id."""
+        self.query_one(ProblemsPanel).hide()
+        entity_list = self.entity_list
+        selected = entity_list.highlighted.id if entity_list.highlighted else None
+        old_cursor, scroll_y = entity_list.cursor, entity_list.scroll_y
+        self.facts = facts
+        self.detail.facts = facts
+        self.history.keep_only(facts)
+        self.query_one(SectionBar).set_labels(self._section_labels())
+        rows = facts.of_kind(self.section)
+        if selected in facts and facts[selected].KIND == self.section:
+            cursor = facts.position(selected)
+        else:
+            cursor = min(old_cursor, max(0, len(rows) - 1))
+        self._cursors = {}
+        entity_list.set_rows(rows, cursor)
+        entity_list.scroll_to(y=scroll_y, animate=False, immediate=True)
+        if not rows:
+            self.detail.show(None, self.lang)
+        elif entity_list.highlighted is not None:
+            self._show(entity_list.highlighted)
+
+    def show_problems(self, error: FactFileError) -> None:
+        """The file on disk is broken: keep what is shown and say what is wrong."""
+        self.query_one(ProblemsPanel).show_problems(
+            f"{error.path} has {len(error.problems)} problem(s); showing the last good data. "
+            "Fix and save to reload (x hides this).",
+            error.format(),
+        )
+        self.refresh_bindings()
+
+    def action_dismiss_problems(self) -> None:
+        self.query_one(ProblemsPanel).hide()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dismiss_problems":
+            return self.query_one(ProblemsPanel).shown
+        return True

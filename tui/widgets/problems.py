@@ -1,0 +1,43 @@
+"""A panel with the problems of a fact file that failed to reload; the last good data stays."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+
+class ProblemsPanel(VerticalScroll):
+    """Shown at the bottom while the file on disk is broken; the next good save hides it."""
+
+    DEFAULT_CSS = """
+    ProblemsPanel {
+        dock: bottom;
+        height: auto;
+        max-height: 40%;
+        border-top: heavy $error;
+        background: $panel;
+        padding: 0 1;
+        display: none;
+        & > #problems-title { text-style: bold; color: $text-error; }
+    }
+    ProblemsPanel.-shown { display: block; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="problems-title")
+        yield Static(id="problems-body")
+
+    def show_problems(self, title: str, report: str) -> None:
+        """Show `report` (the same text `facts-tui check` prints) under `title`."""
+        self.query_one("#problems-title", Static).update(Text(title))
+        self.query_one("#problems-body", Static).update(Text(report))
+        self.add_class("-shown")
+
+    def hide(self) -> None:
+        self.remove_class("-shown")
+
+    @property
+    def shown(self) -> bool:
+        return self.has_class("-shown")
