@@ -6,6 +6,8 @@ the user as a traceback, however the bundled file is mangled.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -68,6 +70,27 @@ TOML_BITS = [
     "대구",
 ]
 bits = st.sampled_from(TOML_BITS) | st.text(max_size=12)
+IDS = sorted(set(re.findall(r'^id = "([^"]+)"', BUNDLED, re.MULTILINE)))
+# Well-formed TOML values of every type, so that edits also reach validation, not only the parser.
+values = st.recursive(
+    st.one_of(
+        st.integers(-(2**63), 2**63 - 1).map(str),
+        st.floats(allow_nan=False).map(lambda f: repr(f).replace("inf", "1e400")),
+        st.booleans().map(lambda b: str(b).lower()),
+        st.dates().map(lambda d: d.isoformat() if d.year >= 1000 else "2023-03-06"),
+        st.sampled_from(IDS).map(lambda i: f'"{i}"'),
+        st.text(max_size=8).map(lambda t: json.dumps(t)),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3).map(lambda items: f"[{', '.join(items)}]"),
+        st.dictionaries(
+            st.sampled_from(["ko", "en", "amount", "currency", "source", "paragraph", "start", "end", "x"]),
+            inner,
+            max_size=3,
+        ).map(lambda d: "{ " + ", ".join(f"{k} = {v}" for k, v in d.items()) + " }"),
+    ),
+    max_leaves=6,
+)
 
 
 @st.composite
@@ -98,7 +121,13 @@ def mutated_bundled(draw: st.DrawFn) -> str:
         elif op == "replace-value":
             key, sep, _ = lines[k].partition("=")
             if sep:
-                lines[k] = f"{key}= {draw(bits)}\n"
+                lines[k] = f"{key}= {draw(values | bits)}\n"
+        elif op == "replace-id":
+            found = list(re.finditer(r'"[a-z0-9][a-z0-9._-]*"', lines[k]))
+            if found:
+                match = found[draw(st.integers(0, len(found) - 1))]
+                new = draw(st.sampled_from(IDS).map(lambda i: f'"{i}"') | values)
+                lines[k] = lines[k][: match.start()] + new + lines[k][match.end() :]
         elif op == "insert":
             lines.insert(k, draw(bits) + "\n")
         else:  # truncate, possibly in the middle of a line

@@ -22,11 +22,11 @@ class Breadcrumb(Static):
     """
 
     def show_trail(self, facts: FactBase, trail: list[str], lang: Language) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis")
+        text = Text("Trail: ", no_wrap=True, overflow="ellipsis", style="dim")
         for n, entity_id in enumerate(trail):
             entity = facts.get(entity_id)
             label = entity.label(lang) if entity else entity_id
             if n:
                 text.append(" › ")
-            text.append(label, style="bold" if n == len(trail) - 1 else "")
+            text.append(label, style="bold not dim" if n == len(trail) - 1 else "")
         self.update(text)

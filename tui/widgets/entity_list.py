@@ -139,6 +139,15 @@ class EntityList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self._rows))
 
+    def _text_style(self, component: str) -> Style:
+        """A component's colour and text style without its background, so the cursor row keeps its own.
+
+        (The full style is needed: its colour is blended against the background, which a
+        partial style would not do, leaving muted text invisible in light themes.)
+        """
+        full = self.get_component_rich_style(component)
+        return Style(color=full.color, bold=full.bold, italic=full.italic, underline=full.underline)
+
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
@@ -149,15 +158,16 @@ class EntityList(ScrollView, can_focus=True):
         line = Text(entity.label(self.lang), no_wrap=True, end="")
         span = self._spans.get(entity.id)
         if span:
-            line.stylize(self.get_component_rich_style("entity-list--match", partial=True), *span)
+            line.stylize(self._text_style("entity-list--match"), *span)
         subtitle = entity_subtitle(entity, self.lang)
         if subtitle:
             line.append("  ")
             line.append_text(subtitle)
-            line.stylize(
-                self.get_component_rich_style("entity-list--subtitle", partial=True),
-                len(line) - len(subtitle),
-            )
+            if index != self.cursor:  # on the cursor row the cursor's colours are easier to read
+                line.stylize(
+                    self._text_style("entity-list--subtitle"),
+                    len(line) - len(subtitle),
+                )
         line.truncate(max(1, width - 1), overflow="ellipsis")
         style: Style = base
         if index == self.cursor:

@@ -46,7 +46,7 @@ class SectionBar(Widget, can_focus=True):
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
-        active_style = self.get_component_rich_style("section-bar--active", partial=True)
+        active_style = self.get_component_rich_style("section-bar--active")
         self._spans = []
         for n, (kind, label) in enumerate(self.sections, start=1):
             start = text.cell_len
