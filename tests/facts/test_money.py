@@ -42,22 +42,17 @@ def test_korean_amount_of_one_jo_2500_eok() -> None:
     assert korean_amount(1_250_000_000_000) == "1조 2500억"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="english_amount rounds to one decimal: 1250000000000 (1조 2500억) shows as '1.2 trillion', "
-    "so the English half of format_money contradicts the Korean half",
-)
 def test_english_amount_agrees_with_korean_for_1_jo_2500_eok() -> None:
     assert english_amount(1_250_000_000_000) == "1.25 trillion"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="english_amount picks the unit before rounding: 999950000 becomes '1,000.0 million' "
-    "instead of '1.0 billion'",
-)
 def test_english_amount_rounding_up_moves_to_the_next_unit() -> None:
-    assert english_amount(999_950_000) == "1.0 billion"
+    assert english_amount(999_999_999) == "1.0 billion"
+
+
+def test_english_amount_keeps_a_second_decimal_only_when_it_is_exact() -> None:
+    assert english_amount(999_950_000) == "999.95 million"
+    assert english_amount(123_456_789) == "123.5 million"
 
 
 @pytest.mark.parametrize(

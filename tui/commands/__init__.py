@@ -13,15 +13,23 @@ from pathlib import Path
 
 from tui.facts import ENTITY_KINDS, FactBase, load
 from tui.facts.bundled import bundled_fact_file
-from tui.facts.model import TYPE_BY_KIND, Language
+from tui.facts.model import Language
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 
-# 'organizations', 'organization', 'orgs', 'org' all name the same kind.
-KIND_ALIASES: dict[str, str] = {}
-for _kind, _type in TYPE_BY_KIND.items():
-    for _alias in (_kind, _type.TABLE, _kind[:3], _type.TABLE[:4]):
-        KIND_ALIASES.setdefault(_alias, _kind)
+KIND_ALIASES: dict[str, str] = {
+    alias: kind
+    for kind, aliases in {
+        "organization": ("organization", "organizations", "org", "orgs"),
+        "agreement": ("agreement", "agreements", "agr", "mou"),
+        "project": ("project", "projects", "proj", "projs"),
+        "person": ("person", "people", "persons"),
+        "event": ("event", "events"),
+        "source": ("source", "sources", "src"),
+    }.items()
+    for alias in aliases
+}
+"""Words a user may type for a kind on the command line."""
 
 
 class UsageError(Exception):
@@ -67,7 +75,7 @@ def resolve_kind(word: str) -> str | None:
 
 def unknown_kind(word: str) -> int:
     """Report an unknown kind with a suggestion; returns the exit status."""
-    close = difflib.get_close_matches(word.lower(), KIND_ALIASES, n=1)
+    close = difflib.get_close_matches(word.lower(), KIND_ALIASES, n=1, cutoff=0.7)
     hint = f" Did you mean '{KIND_ALIASES[close[0]]}'?" if close else ""
     error(f"unknown kind '{word}'.{hint} Kinds: {', '.join(ENTITY_KINDS)}")
     return EXIT_NOT_FOUND

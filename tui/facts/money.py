@@ -30,12 +30,21 @@ def korean_amount(amount: int) -> str:
 
 
 def english_amount(amount: int) -> str:
-    """An amount in English units with one decimal: 76000000000 → '76.0 billion'."""
-    for size, unit in _ENGLISH_UNITS:
-        if amount >= size:
-            return f"{amount / size:,.1f} {unit}"
-    return f"{amount:,}"
+    """An amount in English units: 76000000000 → '76.0 billion', 1250000000000 → '1.25 trillion'.
 
+    One decimal, or two when one would hide a digit the Korean units show (1조 2500억);
+    a value that rounds up to 1,000 of a unit is written in the next unit.
+    """
+    units = [(size, unit) for size, unit in _ENGLISH_UNITS if amount >= size]  # largest first
+    if not units:
+        return f"{amount:,}"
+    size, unit = units[0]
+    value = amount / size
+    decimals = 2 if round(value, 1) * size != amount and round(value, 2) * size == amount else 1
+    if round(value, decimals) >= 1000 and size != _ENGLISH_UNITS[0][0]:
+        size, unit = _ENGLISH_UNITS[_ENGLISH_UNITS.index((size, unit)) - 1]
+        value, decimals = amount / size, 1
+    return f"{value:,.{decimals}f} {unit}"
 
 def format_money(money: Money, lang: Language | None = None) -> str:
     """Money for people: both languages by default, `760억 원 (KRW 76.0 billion)`.
