@@ -62,6 +62,25 @@ ROLE_LABELS: dict[str, str] = {
     "source": "source",
 }
 
+INCOMING_LABELS: dict[str, str] = {
+    # How this entity stands to one that names it: "LVIS — party to: the digital brain MOU".
+    "party": "party to",
+    "signatory": "signed",
+    "commitment": "commits in",
+    "investor": "invests in",
+    "project": "project of",
+    "owner": "owns",
+    "organization": "involved in",
+    "agreement": "agreement behind",
+    "founder": "founded",
+    "parent": "parent of",
+    "role": "people here",
+    "participant": "took part in",
+    "speaker": "quoted in",
+    "related": "related to",
+    "source": "cited by",
+}
+
 LABEL_STYLE = "bold"
 DIM = "dim"
 
@@ -117,9 +136,11 @@ def _subtitle_parts(entity: Entity, lang: Language) -> Iterable[str]:
 
 def date_text(entity: Dated, lang: Language = "ko") -> str:
     """The entity's date at its precision, or the note saying the source gives none."""
+    note = entity.date_note.pick(lang)
     if entity.date is not None:
-        return format_date(entity.date, entity.date_precision)
-    return entity.date_note.pick(lang)
+        date = format_date(entity.date, entity.date_precision)
+        return f"{date} ({note})" if note else date
+    return note
 
 
 def period_text(project: Project) -> str:
@@ -287,9 +308,9 @@ def _field_rows(facts: FactBase, e: Entity, lang: Language) -> Iterable[tuple[st
 
 
 def link_text(link: Link, lang: Language = "ko", incoming: bool = False) -> Text:
-    """One link for a list: 'party: LVIS (lvis)', or for a backlink 'as party in: MOU (mou-x)'."""
-    role = ROLE_LABELS.get(link.role, link.role)
-    text = Text(f"as {link.role} in: " if incoming else f"{role}: ", style=DIM)
+    """One link for a list: 'party: LVIS (lvis)', or for a backlink 'party to: MOU (mou-x)'."""
+    labels = INCOMING_LABELS if incoming else ROLE_LABELS
+    text = Text(f"{labels.get(link.role, link.role)}: ", style=DIM)
     text.append(link.entity.label(lang))
     text.append(f" ({link.entity.id})", style=DIM)
     return text
