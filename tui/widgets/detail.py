@@ -17,7 +17,7 @@ from tui.facts.model import Language, Source
 from tui.keymap import LINK_COMMANDS, bindings
 from tui.render import entity_fields, kind_label, link_text, source_citation
 
-MAX_BACKLINKS = 200
+MAX_BACKLINKS = 40
 """A hub entity in a big file can be named thousands of times; list the first ones and count the rest."""
 
 
