@@ -12,6 +12,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.facts import FactBase, FactFileError, load
 from tui.facts.model import Language
+from tui.facts.search import SearchIndex
 from tui.keymap import APP_COMMANDS, SCREEN_COMMANDS, bindings
 from tui.render import section_label
 from tui.screens.main import MainScreen
@@ -34,6 +35,8 @@ class FactsApp(App[None]):
         self.lang: Language = lang
         self.watch_file = watch and facts.path is not None
         self._watcher: FileWatcher | None = None
+        self._index: tuple[FactBase, SearchIndex] | None = None
+        """The search index and the fact base it was built from."""
         self._show_title()
 
     def _show_title(self) -> None:
@@ -43,6 +46,8 @@ class FactsApp(App[None]):
         )
 
     def on_mount(self) -> None:
+        # Build the search index after the first frame, off the event loop: start-up stays fast.
+        self.call_after_refresh(self.run_worker, self._build_index, thread=True, group="index")
         if self.watch_file and self.facts.path is not None:
             self._watcher = FileWatcher(self.facts.path)
             self.set_interval(POLL_SECONDS, self._poll_file)
@@ -61,6 +66,35 @@ class FactsApp(App[None]):
 
     def open_section(self, kind: str) -> None:
         self.main.action_show_section(kind)
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def _build_index(self) -> None:
+        facts = self.facts
+        self._index = (facts, SearchIndex.build(facts))
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The search index of the current fact base (built now if the background build is not done)."""
+        if self._index is None or self._index[0] is not self.facts:
+            self._build_index()
+        assert self._index is not None
+        return self._index[1]
+
+    def action_search(self, query: str = "") -> None:
+        """Open the search screen; the entity chosen there opens as a step in the history."""
+        from tui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            return
+
+        def opened(result: tuple[str, list[str]] | None) -> None:
+            if result is not None:
+                entity_id, hits = result
+                self.main.set_hits(hits, hits.index(entity_id))
+                self.open_entity(entity_id)
+
+        self.push_screen(SearchScreen(self.facts, self.search_index, self.lang, query), opened)
 
     # -- language -------------------------------------------------------------------------------
 
@@ -103,6 +137,7 @@ class FactsApp(App[None]):
         self.facts = result
         self._show_title()
         self.main.use_facts(result)
+        self.run_worker(self._build_index, thread=True, group="index")
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen  # imported on first use: start-up time counts

@@ -70,11 +70,15 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
     Command("escape,backspace", "back", "Back", "Navigation", show=False, palette=False),
     Command("left_square_bracket", "back", "Back", "Navigation"),
     Command("right_square_bracket", "forward", "Forward", "Navigation"),
+    Command("slash", "filter", "Filter", "Search"),
+    Command("n", "next_hit", "Next hit", "Search", show=False),
+    Command("N", "previous_hit", "Previous hit", "Search", show=False),
     Command("x", "dismiss_problems", "Hide problems", "File"),
 )
 
 APP_COMMANDS: tuple[Command, ...] = (
     Command("question_mark,f1", "help", "Help", "App", scope="app"),
+    Command("s", "search", "Search", "Search", scope="app"),
     Command("l", "toggle_language", "한/EN", "View", scope="app"),
     Command("r", "reload", "Reload file", "File", show=False, scope="app"),
     Command("q", "quit", "Quit", "App", scope="app"),
@@ -93,6 +97,18 @@ LIST_COMMANDS: tuple[Command, ...] = (
 SECTION_BAR_COMMANDS: tuple[Command, ...] = (
     Command("left", "previous_section", "Previous section", "Sections", show=False, palette=False),
     Command("right", "next_section", "Next section", "Sections", show=False, palette=False),
+)
+
+FILTER_COMMANDS: tuple[Command, ...] = (
+    Command("enter", "submit", "Go to first hit", "Filter", palette=False),
+    Command("escape", "cancel", "Clear filter", "Filter", palette=False),
+)
+
+SEARCH_COMMANDS: tuple[Command, ...] = (
+    Command("down", "next_result", "Next result", "Search", show=False, palette=False),
+    Command("up", "previous_result", "Previous result", "Search", show=False, palette=False),
+    Command("enter", "open_result", "Open", "Search", palette=False),
+    Command("escape", "close", "Close search", "Search", palette=False),
 )
 
 LINK_COMMANDS: tuple[Command, ...] = (
@@ -119,6 +135,8 @@ ALL_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("In the section bar", SECTION_BAR_COMMANDS),
     ("In a list", LIST_COMMANDS),
     ("In the links of the detail pane", LINK_COMMANDS),
+    ("In the filter bar (/)", FILTER_COMMANDS),
+    ("In the search screen (s)", SEARCH_COMMANDS),
 )
 
 

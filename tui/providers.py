@@ -38,30 +38,22 @@ class SectionProvider(Provider):
 
 
 class EntityProvider(Provider):
-    """Any entity by its Korean or English name, alias or id."""
+    """Any entity by its Korean or English name, alias, id, place, amount or date: the search engine's hits."""
+
+    LIMIT = 30
 
     async def search(self, query: str) -> Hits:
         app = self.app
-        facts = app.facts
-        matcher = self.matcher(query)
-        count = 0
-        for entity in facts:
-            best = 0.0
-            for candidate in _names(entity):
-                best = max(best, matcher.match(candidate))
-            if best > 0:
-                label = Text(entity.label(app.lang))
-                label.append(f"  {kind_label(entity.KIND, app.lang)} · {entity.id}", style="dim")
-                yield Hit(best, label, partial(app.open_entity, entity.id), help=None)
-                count += 1
-                if count >= 200:
-                    return
-
-
-def _names(entity) -> list[str]:
-    names = [entity.id]
-    name = getattr(entity, "name", None) or getattr(entity, "title", None)
-    if name is not None:
-        names += [name.ko, name.en]
-    names += list(getattr(entity, "aliases", ()))
-    return [n for n in names if n]
+        result = app.search_index.search(query, limit=self.LIMIT, lang=app.lang)
+        for n, hit in enumerate(result.hits):
+            entity = app.facts[hit.entity_id]
+            label = Text(entity.label(app.lang))
+            label.append(f"  {kind_label(entity.KIND, app.lang)} · {entity.id}", style="dim")
+            snippet = Text(f"\n{hit.field}: ", style="dim")
+            matched = Text(hit.text, style="dim")
+            matched.stylize("bold not dim", *hit.span)
+            label.append_text(snippet)
+            label.append_text(matched)
+            # The palette parses `help` strings as markup, so data goes only in the Text prompt.
+            # Hits arrive best first; the palette sorts by score, so the score keeps that order.
+            yield Hit(1.0 - n / (self.LIMIT + 1), label, partial(app.open_entity, entity.id))

@@ -1,25 +1,31 @@
 """Read, sanitize and validate a fact file into a `FactBase`, or report every problem in it.
 
 Valid files take the fast path: one msgspec `convert` of the whole document, then one
-pass over the references. Only when that fails does the slow path walk the data field
-by field to collect every problem, each located by table, id, field and line.
+pass over the references that only answers "all fine?". Only when that fails does the slow
+path walk the data field by field to collect every problem, each located by table, id,
+field and line. A file that loaded before and has not changed comes from `tui.facts.cache`.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import msgspec
 import tomli
 
-from tui.facts.index import FactBase
+from tui.facts import cache as fact_cache
+from tui.facts.index import FactBase, gc_paused
 from tui.facts.locate import Locator
 from tui.facts.model import (
+    ENTITY_KINDS,
     ENTITY_TYPES,
     KIND_BY_TABLE,
     Dated,
@@ -83,22 +89,39 @@ class FactFileError(Exception):
 # -- reading ----------------------------------------------------------------------------------------
 
 
+def _fail(path: Path | str, message: str, hint: str, **where: Any) -> FactFileError:
+    return FactFileError(path, [Problem(message, hint=hint, **where)])
+
+
+def read_bytes(path: Path) -> tuple[bytes, os.stat_result | None]:
+    """The file's bytes and its status (None if not known), or a FactFileError saying why it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            try:
+                status: os.stat_result | None = os.fstat(f.fileno())
+            except OSError:
+                status = None
+            return f.read(), status
+    except FileNotFoundError:
+        raise _fail(
+            path, "file not found", "check the path, or run without a file for the bundled one"
+        ) from None
+    except IsADirectoryError:
+        raise _fail(path, "is a directory, not a fact file", "give the path of a .toml file") from None
+    except PermissionError:
+        raise _fail(path, "permission denied", "make the file readable (chmod +r) or copy it") from None
+    except OSError as exc:
+        raise _fail(path, f"cannot be read: {exc.strerror or exc}", "check the path and the disk") from None
+
+
 def read_text(path: Path) -> str:
     """The file's text, or a FactFileError saying why it cannot be read."""
+    return decode_text(read_bytes(path)[0], path)
 
-    def fail(message: str, hint: str, **where: Any) -> FactFileError:
-        return FactFileError(path, [Problem(message, hint=hint, **where)])
 
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("file not found", "check the path, or run without a file for the bundled one") from None
-    except IsADirectoryError:
-        raise fail("is a directory, not a fact file", "give the path of a .toml file") from None
-    except PermissionError:
-        raise fail("permission denied", "make the file readable (chmod +r) or copy it") from None
-    except OSError as exc:
-        raise fail(f"cannot be read: {exc.strerror or exc}", "check the path and the disk") from None
+def decode_text(data: bytes, path: Path | str) -> str:
+    """The text of a fact file's bytes, or a FactFileError saying why they are not one."""
+    fail = partial(_fail, path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -111,14 +134,17 @@ def read_text(path: Path) -> str:
             line=line,
             col=col,
         ) from None
-    if not text.strip():
+    if not text or text.isspace():  # like `not text.strip()`, without copying 50 MB
         raise fail("the file is empty", "start from docs/schema.md's example; a file needs at least [meta]")
     return text
 
 
-def parse(text: str, path: Path | str) -> tuple[dict[str, Any], str]:
-    """Sanitize and parse TOML; returns the data and the cleaned text (for locating problems)."""
-    text, needs_deep_clean = clean_document(text)
+def parse(text: str, path: Path | str, raw: bytes | None = None) -> tuple[dict[str, Any], str]:
+    """Sanitize and parse TOML; returns the data and the cleaned text (for locating problems).
+
+    `raw`, the bytes `text` was decoded from, makes sanitizing a clean file cheaper.
+    """
+    text, needs_deep_clean = clean_document(text, raw)
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
@@ -146,26 +172,53 @@ def parse(text: str, path: Path | str) -> tuple[dict[str, Any], str]:
     return data, text
 
 
-def load(path: Path | str) -> FactBase:
-    """Load a fact file into a FactBase, or raise FactFileError with every problem in it."""
+def load(path: Path | str, cache: bool = True) -> FactBase:
+    """Load a fact file into a FactBase, or raise FactFileError with every problem in it.
+
+    With `cache` (the default), a file that loaded before and has not changed since (same
+    path, size, mtime and content hash) comes from the cache of validated files instead of
+    being parsed again; see `tui.facts.cache` (`FACTS_TUI_NO_CACHE=1` turns it off).
+    """
     path = Path(path)
-    data, text = parse(read_text(path), path)
-    return load_data(data, path, text)
+    data, status = read_bytes(path)
+    with gc_paused():
+        slot = None
+        if cache and status is not None and stat.S_ISREG(status.st_mode):
+            slot = fact_cache.slot_for(path, data, status)
+            if slot is not None:
+                cached = slot.fetch()
+                if cached is not None:
+                    return FactBase(cached, path)
+        parsed, text = parse(decode_text(data, path), path, raw=data)
+        del data
+        facts = _validate(parsed, path, text)
+        del parsed  # the raw tree is the bulk of the memory; free it before caching
+        if slot is not None:
+            slot.store(facts)
+        return FactBase(facts, path)
 
 
 def loads(text: str, path: str = "<string>") -> FactBase:
-    """Load a fact file from a string (for tests and tools)."""
-    data, text = parse(text, path)
-    return load_data(data, Path(path), text)
+    """Load a fact file from a string (for tests and tools). Never cached."""
+    with gc_paused():
+        data, text = parse(text, path)
+        return load_data(data, Path(path), text)
 
 
 def load_data(data: dict[str, Any], path: Path, text: str = "") -> FactBase:
     """Validate parsed data into a FactBase: fast path first, the thorough one on failure."""
+    return FactBase(_validate(data, path, text), path)
+
+
+def _validate(data: dict[str, Any], path: Path, text: str) -> FactFile:
+    """The validated FactFile, or a FactFileError with every problem in `data`."""
     try:
         facts = msgspec.convert(data, FactFile)
     except msgspec.ValidationError:
         problems, facts = _collect_structure_problems(data)
     else:
+        if _certainly_meaningful(facts):
+            return facts
         problems = []
     kind_of, duplicates = _raw_ids(data)
     problems += duplicates
@@ -175,7 +228,7 @@ def load_data(data: dict[str, Any], path: Path, text: str = "") -> FactBase:
         placed = [locator.place(p) for p in problems]
         placed.sort(key=lambda p: p.line or 0)
         raise FactFileError(path, placed)
-    return FactBase(facts, path)
+    return facts
 
 
 # -- the thorough pass -------------------------------------------------------------------------------
@@ -353,6 +406,80 @@ def _describe(value: Any) -> str:
             shown = shown[:37] + "..."
         return f"{kind} {shown}"
     return kind
+
+
+# -- meaning, fast: is everything fine? -------------------------------------------------------------
+
+
+def _certainly_meaningful(facts: FactFile) -> bool:
+    """True only if `_raw_ids` and `_check_meaning` would find nothing, for a file that converted.
+
+    The same rules, checked table by table with set operations instead of entity by entity, and
+    without building a `Reference` or a problem: two to three times cheaper on a large valid file.
+    When it answers False the full checks run and say what is wrong, so it may be cautious,
+    never lenient. Keep it in step with `Entity.references()` and `_check_entity`
+    (tests/facts/test_cache.py compares `_reference_targets` with `references()`).
+    """
+    ids = {t.KIND: {e.id for e in getattr(facts, t.TABLE)} for t in ENTITY_TYPES}
+    everything: set[str] = set().union(*ids.values())
+    if len(everything) != sum(len(getattr(facts, t.TABLE)) for t in ENTITY_TYPES):
+        return False  # a duplicate id
+    pools: dict[frozenset[str], set[str]] = {frozenset(ENTITY_KINDS): everything}
+    for kinds, targets in _reference_targets(facts):
+        allowed = frozenset(kinds)
+        pool = pools.get(allowed)
+        if pool is None:
+            pool = pools[allowed] = set().union(*(ids[k] for k in kinds))
+        if not pool.issuperset(targets):
+            return False
+    # _check_entity's rules, table by table.
+    named = (facts.organizations, facts.people, facts.agreements, facts.projects, facts.events)
+    if not all(e.name for rows in named for e in rows):
+        return False
+    if any(e.date is None and not e.date_note for rows in (facts.agreements, facts.events) for e in rows):
+        return False
+    if any(e.period and e.period.end is not None and e.period.end < e.period.start for e in facts.projects):
+        return False
+    if any(r.since and r.until and r.until < r.since for e in facts.people for r in e.roles):
+        return False
+    return not any(e.parent == e.id for e in facts.organizations)
+
+
+def _reference_targets(facts: FactFile) -> Iterator[tuple[tuple[str, ...], list[str]]]:
+    """Every reference in the file as (the kinds it may point at, the ids it points at), table by table.
+
+    The same references as `Entity.references()` of every entity, grouped.
+    """
+    orgs, people, agreements, projects, events = (
+        facts.organizations,
+        facts.people,
+        facts.agreements,
+        facts.projects,
+        facts.events,
+    )
+    yield (
+        ("source",),
+        [
+            p.source
+            for rows in (orgs, people, agreements, projects, events)
+            for e in rows
+            for p in e.provenance
+        ],
+    )
+    yield ("person",), [f for e in orgs for f in e.founders]
+    yield ("organization",), [e.parent for e in orgs if e.parent]
+    yield ("organization",), [r.organization for e in people for r in e.roles]
+    yield ("organization",), [p for e in agreements for p in e.parties]
+    yield ("person",), [s for e in agreements for s in e.signatories]
+    yield ("organization",), [c.party for e in agreements for c in e.commitments]
+    yield ("organization",), [i.by for e in agreements for i in e.investments]
+    yield ("project",), [p for e in agreements for p in e.projects]
+    yield ("organization", "person"), [e.owner for e in projects if e.owner]
+    yield ("organization",), [o for e in projects for o in e.organizations]
+    yield ("agreement",), [a for e in projects for a in e.agreements]
+    yield ("person", "organization"), [p for e in events for p in e.participants]
+    yield ("person",), [e.quote.speaker for e in events if e.quote and e.quote.speaker]
+    yield ENTITY_KINDS, [r for e in events for r in e.related]
 
 
 # -- meaning: ids, references, dates --------------------------------------------------------------

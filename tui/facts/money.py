@@ -46,6 +46,7 @@ def english_amount(amount: int) -> str:
         value, decimals = amount / size, 1
     return f"{value:,.{decimals}f} {unit}"
 
+
 def format_money(money: Money, lang: Language | None = None) -> str:
     """Money for people: both languages by default, `760억 원 (KRW 76.0 billion)`.
 

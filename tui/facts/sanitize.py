@@ -17,6 +17,15 @@ _UNSAFE_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u206
 # TOML escapes that can produce an unsafe or decomposed character after parsing.
 _RISKY_ESCAPE = re.compile(r"\\[bfeuUx]")
 
+# _UNSAFE_RAW in UTF-8 bytes: the single-byte controls, then C1 (U+0080-U+009F) and the bidi
+# characters (U+202A-U+202E, U+2066-U+2069) by their encodings. Literal prefixes let `re` skip ahead.
+_UNSAFE_RAW_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_UNSAFE_RAW_SEQUENCES = (
+    re.compile(rb"\xc2[\x80-\x9f]"),
+    re.compile(rb"\xe2\x80[\xaa-\xae]"),
+    re.compile(rb"\xe2\x81[\xa6-\xa9]"),
+)
+
 
 def clean(text: str) -> str:
     """One string, made safe: unsafe characters removed, NFC-normalized."""
@@ -26,14 +35,26 @@ def clean(text: str) -> str:
     return text
 
 
-def clean_document(text: str) -> tuple[str, bool]:
+def may_be_unsafe(data: bytes) -> bool:
+    """Whether UTF-8 `data` may hold a character `clean_document` removes (False: it certainly does not).
+
+    About twice as fast as searching the decoded text, which is wider than the bytes for Korean.
+    """
+    return len(data.translate(None, _UNSAFE_RAW_BYTES)) != len(data) or any(
+        pattern.search(data) is not None for pattern in _UNSAFE_RAW_SEQUENCES
+    )
+
+
+def clean_document(text: str, raw: bytes | None = None) -> tuple[str, bool]:
     """Clean a whole TOML document before parsing.
 
     Returns the cleaned text and whether the parsed values still need `clean_tree`
     (only when the file uses escapes like ``\\u001b`` that TOML expands after parsing).
     Cleaning the text in one pass is far cheaper than visiting millions of strings.
+    `raw`, the UTF-8 bytes `text` was decoded from, lets a clean file skip the text search.
     """
-    text = _UNSAFE_RAW.sub("", text)
+    if raw is None or may_be_unsafe(raw):
+        text = _UNSAFE_RAW.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text, _RISKY_ESCAPE.search(text) is not None

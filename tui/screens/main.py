@@ -11,12 +11,14 @@ from textual.widgets import Footer, Header
 
 from tui.facts import ENTITY_KINDS, Entity, FactBase, FactFileError
 from tui.facts.model import Language
+from tui.facts.search import SearchIndex
 from tui.history import History
 from tui.keymap import SCREEN_COMMANDS, bindings
 from tui.render import section_label
 from tui.widgets.breadcrumb import Breadcrumb
 from tui.widgets.detail import DetailPane, LinkList
 from tui.widgets.entity_list import EntityList
+from tui.widgets.filter_bar import FilterBar
 from tui.widgets.problems import ProblemsPanel
 from tui.widgets.section_bar import SectionBar
 
@@ -34,6 +36,11 @@ class MainScreen(Screen):
         self.history = History()
         self.section: str = next((k for k in ENTITY_KINDS if facts.of_kind(k)), ENTITY_KINDS[0])
         self._cursors: dict[str, int] = {}
+        self._section_ids: dict[str, list[str]] = {}
+        self._before_filter: str | None = None
+        self.hits: list[str] = []
+        """The ids found by the last search or filter, stepped through with n / N."""
+        self._hit = -1
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -41,7 +48,9 @@ class MainScreen(Screen):
         yield Header()
         yield SectionBar(self._section_labels(), self.section, id="sections")
         with Horizontal(id="panes"):
-            yield EntityList(id="entities")
+            with Vertical(id="list-column"):
+                yield EntityList(id="entities")
+                yield FilterBar(id="filter")
             with Vertical(id="detail-column"):
                 yield Breadcrumb(id="breadcrumb")
                 yield DetailPane(self.facts, id="detail")
@@ -65,6 +74,14 @@ class MainScreen(Screen):
     def detail(self) -> DetailPane:
         return self.query_one(DetailPane)
 
+    @property
+    def filter_bar(self) -> FilterBar:
+        return self.query_one(FilterBar)
+
+    @property
+    def search_index(self) -> SearchIndex:
+        return self.app.search_index  # type: ignore[attr-defined]
+
     # -- sections -------------------------------------------------------------------------------
 
     def action_show_section(self, kind: str) -> None:
@@ -80,7 +97,10 @@ class MainScreen(Screen):
         entity_list = self.entity_list
         if kind == self.section and entity_list.rows is self.facts.of_kind(kind) and cursor is None:
             return
-        self._cursors[self.section] = entity_list.cursor
+        if self.filter_bar.active:
+            self.filter_bar.close()
+        elif entity_list.rows is self.facts.of_kind(self.section):
+            self._cursors[self.section] = entity_list.cursor
         self.section = kind
         rows = self.facts.of_kind(kind)
         entity_list.set_rows(rows, cursor if cursor is not None else self._cursors.get(kind, 0))
@@ -90,18 +110,21 @@ class MainScreen(Screen):
     # -- following ------------------------------------------------------------------------------
 
     def go_to(self, entity_id: str, *, record: bool = True) -> None:
-        """Select an entity in its own section and show it; `record` adds a history step."""
+        """Select an entity in its own section and show it; `record` adds a history step.
+
+        If the section's list is filtered and the entity is among the rows, the filter stays.
+        """
         entity = self.facts.get(entity_id)
         if entity is None:
             return
         if record:
             self.history.visit(entity_id)
-        position = self.facts.position(entity_id)
-        if entity.KIND != self.section or self.entity_list.rows is not self.facts.of_kind(entity.KIND):
-            self.query_one(SectionBar).active = entity.KIND  # its Changed finds the list already filled
-            self._open_section(entity.KIND, cursor=position)
-        else:
-            self.entity_list.cursor = position
+        row = self.entity_list.index_of(entity_id) if entity.KIND == self.section else None
+        if row is not None:
+            self.entity_list.cursor = row
+            return
+        self.query_one(SectionBar).active = entity.KIND  # its Changed finds the list already filled
+        self._open_section(entity.KIND, cursor=self.facts.position(entity_id))
 
     def on_entity_list_highlighted(self, event: EntityList.Highlighted) -> None:
         self._show(event.entity)
@@ -111,9 +134,8 @@ class MainScreen(Screen):
         links = self.query_one(LinkList)
         if links.display:
             links.focus()
-            links.highlighted = links.highlighted or next(
-                (i for i, o in enumerate(links.options) if not o.disabled), None
-            )
+            if links.highlighted is None:
+                links.highlighted = next((i for i, o in enumerate(links.options) if not o.disabled), None)
 
     def on_detail_pane_link_followed(self, event: DetailPane.LinkFollowed) -> None:
         self.go_to(event.entity_id)
@@ -124,7 +146,10 @@ class MainScreen(Screen):
         self.query_one(Breadcrumb).show_trail(self.facts, self.history.trail(), self.lang)
 
     def action_back(self) -> None:
-        """Back to the previous entity; with nowhere to go, from the links back to the list."""
+        """Back to the previous entity. Esc first clears a filter, and leaves the links for the list."""
+        if self.filter_bar.active and self.focused is self.entity_list:
+            self._cancel_filter()
+            return
         entity_id = self.history.back()
         if entity_id is not None:
             self.go_to(entity_id, record=False)
@@ -135,6 +160,77 @@ class MainScreen(Screen):
         entity_id = self.history.forward()
         if entity_id is not None:
             self.go_to(entity_id, record=False)
+
+    # -- filter and hits ------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """Open the filter bar on the current section."""
+        if not self.filter_bar.active:
+            highlighted = self.entity_list.highlighted
+            self._before_filter = highlighted.id if highlighted else None
+            self._cursors[self.section] = self.entity_list.cursor
+        self.filter_bar.open()
+        self._apply_filter(self.filter_bar.query)
+
+    def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
+        self._apply_filter(event.query)
+
+    def _apply_filter(self, query: str) -> None:
+        all_rows = self.facts.of_kind(self.section)
+        if not query.strip():
+            rows: list[Entity] | tuple[Entity, ...] = all_rows
+        else:
+            if self.section not in self._section_ids:
+                self._section_ids[self.section] = [e.id for e in all_rows]
+            ids = self.search_index.matches(self._section_ids[self.section], query)
+            rows = [self.facts[i] for i in ids]
+        self.entity_list.set_rows(rows, 0, highlight=query.strip())
+        self.filter_bar.show_count(len(rows), len(all_rows))
+        if not rows:
+            self.detail.show(None, self.lang)
+
+    def on_filter_bar_submitted(self, event: FilterBar.Submitted) -> None:
+        """Enter: go to the first hit, keep the list narrowed; n / N step through the rest."""
+        rows = self.entity_list.rows
+        self.set_hits([e.id for e in rows])
+        self.entity_list.focus()
+        if rows:
+            self.entity_list.cursor = 0
+            self.history.visit(rows[0].id)
+
+    def on_filter_bar_cancelled(self, event: FilterBar.Cancelled) -> None:
+        self._cancel_filter()
+
+    def _cancel_filter(self) -> None:
+        """Clear the filter and put the cursor back where it was before filtering."""
+        self.filter_bar.close()
+        before = self._before_filter
+        all_rows = self.facts.of_kind(self.section)
+        if before in self.facts and self.facts[before].KIND == self.section:
+            cursor = self.facts.position(before)
+        else:
+            cursor = self._cursors.get(self.section, 0)
+        self.entity_list.set_rows(all_rows, cursor)
+        self.entity_list.focus()
+
+    def set_hits(self, ids: list[str], current: int = 0) -> None:
+        """Remember the hits of a search for n / N."""
+        self.hits = ids
+        self._hit = current if ids else -1
+
+    def action_next_hit(self) -> None:
+        self._step_hit(+1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, delta: int) -> None:
+        if not self.hits:
+            self.notify("No search yet: / filters this section, s searches everything.", timeout=3)
+            return
+        self._hit = (self._hit + delta) % len(self.hits)
+        self.go_to(self.hits[self._hit])
+        self.notify(f"Hit {self._hit + 1} of {len(self.hits)}", timeout=1.5)
 
     # -- language -------------------------------------------------------------------------------
 
@@ -149,24 +245,32 @@ class MainScreen(Screen):
     # -- reloading ------------------------------------------------------------------------------
 
     def use_facts(self, facts: FactBase) -> None:
-        """Swap in a reloaded fact base, keeping section, selection, scroll and history by id."""
+        """Swap in a reloaded fact base, keeping section, selection, filter, scroll and history by id."""
         self.query_one(ProblemsPanel).hide()
         entity_list = self.entity_list
         selected = entity_list.highlighted.id if entity_list.highlighted else None
         old_cursor, scroll_y = entity_list.cursor, entity_list.scroll_y
         self.facts = facts
         self.detail.facts = facts
+        self._section_ids = {}
         self.history.keep_only(facts)
+        self.hits = [i for i in self.hits if i in facts]
+        self._hit = min(self._hit, len(self.hits) - 1)
         self.query_one(SectionBar).set_labels(self._section_labels())
-        rows = facts.of_kind(self.section)
-        if selected in facts and facts[selected].KIND == self.section:
-            cursor = facts.position(selected)
-        else:
-            cursor = min(old_cursor, max(0, len(rows) - 1))
         self._cursors = {}
-        entity_list.set_rows(rows, cursor)
+        if self.filter_bar.active:
+            self._apply_filter(self.filter_bar.query)
+            row = entity_list.index_of(selected) if selected else None
+            entity_list.cursor = row if row is not None else min(old_cursor, len(entity_list.rows) - 1)
+        else:
+            rows = facts.of_kind(self.section)
+            if selected in facts and facts[selected].KIND == self.section:
+                cursor = facts.position(selected)
+            else:
+                cursor = min(old_cursor, max(0, len(rows) - 1))
+            entity_list.set_rows(rows, cursor)
         entity_list.scroll_to(y=scroll_y, animate=False, immediate=True)
-        if not rows:
+        if not entity_list.rows:
             self.detail.show(None, self.lang)
         elif entity_list.highlighted is not None:
             self._show(entity_list.highlighted)

@@ -17,6 +17,7 @@ from textual.strip import Strip
 
 from tui.facts import Entity
 from tui.facts.model import Language
+from tui.facts.search import match_span
 from tui.keymap import LIST_COMMANDS, bindings
 from tui.render import entity_subtitle
 
@@ -51,7 +52,7 @@ class EntityList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: Sequence[Entity] = ()
-        self._spans: dict[str, tuple[int, int]] = {}
+        self._highlight = ""
         self._position: dict[str, int] | None = None
         self.lang: Language = "ko"
 
@@ -66,15 +67,10 @@ class EntityList(ScrollView, can_focus=True):
         """The entity under the cursor, if any."""
         return self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
 
-    def set_rows(
-        self,
-        rows: Sequence[Entity],
-        cursor: int = 0,
-        spans: dict[str, tuple[int, int]] | None = None,
-    ) -> None:
-        """Show `rows` with the cursor at `cursor`; `spans` marks matched text in names by id."""
+    def set_rows(self, rows: Sequence[Entity], cursor: int = 0, highlight: str = "") -> None:
+        """Show `rows` with the cursor at `cursor`; `highlight` is a query to mark in the names."""
         self._rows = rows
-        self._spans = spans or {}
+        self._highlight = highlight
         self._position = None
         self.virtual_size = Size(self.size.width, len(rows))
         self.cursor = max(0, min(cursor, len(rows) - 1))
@@ -156,7 +152,7 @@ class EntityList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         entity = self._rows[index]
         line = Text(entity.label(self.lang), no_wrap=True, end="")
-        span = self._spans.get(entity.id)
+        span = match_span(line.plain, self._highlight) if self._highlight else None
         if span:
             line.stylize(self._text_style("entity-list--match"), *span)
         subtitle = entity_subtitle(entity, self.lang)

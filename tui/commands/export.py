@@ -1,0 +1,88 @@
+"""`facts-tui export [FILE] --format json|markdown|csv`: the fact file in another format.
+
+Writes to stdout, or with `-o OUT` to a file (to a directory of one CSV per kind for csv
+without --kind). An existing file is never replaced without --force.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from tui.commands import (
+    ENTITY_KINDS,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    add_file_argument,
+    add_lang_argument,
+    error,
+    language,
+    load_facts,
+    resolve_kind,
+    unknown_kind,
+)
+from tui.facts.export import FORMATS, export_to_path, render
+
+
+def add_parser(commands) -> None:
+    parser = commands.add_parser(
+        "export",
+        help="export the fact file as JSON, Markdown or CSV",
+        description="Export the fact file: json (the whole file, matching facts.schema.json), markdown "
+        "(a readable briefing with links between entities) or csv (one kind per file). Prints to "
+        "stdout unless -o is given; never overwrites a file without --force.",
+    )
+    add_file_argument(parser)
+    parser.add_argument("--format", required=True, choices=FORMATS, help="output format")
+    parser.add_argument(
+        "--kind",
+        metavar="KIND",
+        default=None,
+        help="for csv: the kind to export, one of " + ", ".join(ENTITY_KINDS) + " (plural works)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="OUT",
+        help="write to this file (for csv without --kind: this directory, one file per kind)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace existing files")
+    add_lang_argument(parser)
+
+
+def run(args: argparse.Namespace, out: Console) -> int:
+    kind = None
+    if args.kind is not None:
+        if args.format != "csv":
+            raise UsageError("facts-tui export: error: --kind applies only to --format csv")
+        kind = resolve_kind(args.kind)
+        if kind is None:
+            return unknown_kind(args.kind)
+    elif args.format == "csv" and args.output is None:
+        raise UsageError(
+            "facts-tui export: error: csv holds one kind per file: pass --kind KIND for one kind "
+            "on stdout, or -o DIR to write one file per kind into DIR"
+        )
+    facts = load_facts(args.file)
+    lang = language(args, facts)
+    if args.output is None:
+        out.file.write(render(facts, args.format, kind, lang))
+        out.file.flush()
+        return EXIT_OK
+    try:
+        written = export_to_path(facts, args.format, args.output, kind=kind, overwrite=args.force, lang=lang)
+    except FileExistsError as exc:
+        error(f"refusing to overwrite: {exc}; pass --force to replace")
+        return EXIT_USAGE
+    except OSError as exc:
+        error(f"cannot write {args.output}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,122 @@
+"""The search screen: results across every kind as you type, grouped by kind, Enter opens one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.facts import ENTITY_KINDS, FactBase
+from tui.facts.model import Language
+from tui.facts.search import Hit, SearchIndex, SearchResult
+from tui.keymap import SEARCH_COMMANDS, bindings
+from tui.render import section_label
+
+RESULT_LIMIT = 200
+"""Hits listed; the count above the list always gives the total."""
+
+
+class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
+    """Dismisses with (chosen id, the listed hit ids in display order) for n / N, or None."""
+
+    CSS_PATH = Path(__file__).with_name("search.tcss")
+    BINDINGS = bindings(SEARCH_COMMANDS)
+
+    def __init__(self, facts: FactBase, index: SearchIndex, lang: Language, query: str = "") -> None:
+        super().__init__()
+        self.facts = facts
+        self.index = index
+        self.lang: Language = lang
+        self.initial_query = query
+        self._ids: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(
+                value=self.initial_query,
+                placeholder="Search names, places, amounts (760억), dates (2023-03), ㄷㄱ …",
+                id="search-input",
+            )
+            yield Static(id="search-count")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._search(self.initial_query)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    def _search(self, query: str) -> None:
+        result = self.index.search(query, limit=RESULT_LIMIT, lang=self.lang)
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(self._options(result))
+        count = self.query_one("#search-count", Static)
+        if not query.strip():
+            count.update(Text("Type to search every section.", style="dim"))
+        elif result.total == 0:
+            count.update(Text(f"No matches for “{query.strip()}”.", style="dim"))
+        else:
+            shown = len(result.hits)
+            more = f", showing the best {shown}" if shown < result.total else ""
+            count.update(Text(f"{result.total:,} match{'es' if result.total != 1 else ''}{more}"))
+        self._highlight_first()
+
+    def _options(self, result: SearchResult) -> list[Option]:
+        """Hits grouped by kind in section order, ranked within each group; sets `_ids` to match."""
+        by_kind: dict[str, list[Hit]] = {}
+        for hit in result.hits:
+            by_kind.setdefault(hit.kind, []).append(hit)
+        options: list[Option] = []
+        self._ids = []
+        for kind in ENTITY_KINDS:
+            if kind not in by_kind:
+                continue
+            header = Text(section_label(kind, self.lang), style="bold underline")
+            header.append(f" {len(by_kind[kind])}", style="dim")
+            options.append(Option(header, disabled=True))
+            for hit in by_kind[kind]:
+                line = Text(self.facts[hit.entity_id].label(self.lang), style="bold")
+                line.append(f"  {hit.field}: ", style="dim")
+                snippet = Text(hit.text)
+                snippet.stylize("reverse", *hit.span)
+                line.append_text(snippet)
+                # The option id is our own index, never text from the file.
+                options.append(Option(line, id=f"hit-{len(self._ids)}"))
+                self._ids.append(hit.entity_id)
+        return options
+
+    def _highlight_first(self) -> None:
+        results = self.query_one(OptionList)
+        results.highlighted = next((i for i, o in enumerate(results.options) if not o.disabled), None)
+
+    def action_next_result(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_previous_result(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_open_result(self) -> None:
+        results = self.query_one(OptionList)
+        if results.highlighted is None:
+            return
+        self._open(results.get_option_at_index(results.highlighted))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_open_result()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option)
+
+    def _open(self, option: Option) -> None:
+        if option.id and option.id.startswith("hit-"):
+            self.dismiss((self._ids[int(option.id[4:])], list(self._ids)))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,74 @@
+"""The filter bar under a section's list: type to narrow it, `12 of 340`, Enter, Esc."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from tui.keymap import FILTER_COMMANDS, bindings
+
+
+class FilterBar(Horizontal):
+    """An input and a count. Posts `Changed` per keystroke, `Submitted` on Enter, `Cancelled` on Esc."""
+
+    DEFAULT_CSS = """
+    FilterBar {
+        height: 1;
+        display: none;
+        background: $panel;
+        & > Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $panel; }
+        & > Input:focus { border: none; background-tint: $foreground 5%; }
+        & > #filter-count { width: auto; padding: 0 1; color: $text-muted; }
+    }
+    FilterBar.-active { display: block; }
+    """
+    BINDINGS = bindings(tuple(c for c in FILTER_COMMANDS if c.action != "submit"))  # Input owns Enter
+
+    class Changed(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Submitted(Message):
+        pass
+
+    class Cancelled(Message):
+        pass
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter this section…", id="filter-input", select_on_focus=False)
+        yield Static(id="filter-count")
+
+    @property
+    def active(self) -> bool:
+        return self.has_class("-active")
+
+    @property
+    def query(self) -> str:
+        return self.query_one(Input).value if self.active else ""
+
+    def open(self) -> None:
+        """Show the bar and put the cursor in it, keeping any query already typed."""
+        self.add_class("-active")
+        self.query_one(Input).focus()
+
+    def close(self) -> None:
+        self.remove_class("-active")
+        self.query_one(Input).value = ""
+
+    def show_count(self, shown: int, total: int) -> None:
+        self.query_one("#filter-count", Static).update(Text(f"{shown:,} of {total:,}"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted())
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled())
