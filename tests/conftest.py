@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,15 @@ REPO = Path(__file__).resolve().parent.parent
 """The checkout's top level (where pyproject.toml and the bundled facts.toml live)."""
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUNDLED_FILE = REPO / "facts.toml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Tests never read or write the user's cache of validated fact files (nor do their subprocesses)."""
+    directory = tmp_path_factory.mktemp("facts-tui-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FACTS_TUI_CACHE_DIR", str(directory))
+        yield directory
 
 
 @pytest.fixture(scope="session")

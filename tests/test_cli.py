@@ -238,8 +238,8 @@ def test_show_lvis(cli: Callable[..., Run]) -> None:
     # links, backlinks, provenance
     assert "\nLinks\nfounder: 이진형 (lee-jin-hyung)\n" in out
     assert "\nMentioned in\n" in out
-    assert "as party in: '디지털 브레인 산업 육성' 업무 협약 (mou-digital-brain)" in out
-    assert "as owner in: 뉴로매치 (neuromatch)" in out
+    assert "party to: '디지털 브레인 산업 육성' 업무 협약 (mou-digital-brain)" in out
+    assert "owns: 뉴로매치 (neuromatch)" in out
     assert "\nProvenance\n" in out
     assert "동아일보, 2023-03-07, 제목·사진 설명 (donga-2023-03-07)" in out
     assert (
@@ -258,7 +258,7 @@ def test_show_lvis_in_english(cli: Callable[..., Run]) -> None:
     assert out.startswith("LVIS  Organization\n")
     assert "3356억 원 (KRW 335.6 billion)" in out
     assert "founder: Lee Jin-hyung (lee-jin-hyung)" in out
-    assert "as party in: MOU on fostering the digital brain industry (mou-digital-brain)" in out
+    assert "party to: MOU on fostering the digital brain industry (mou-digital-brain)" in out
     assert "Dong-A Ilbo, 2023-03-07, headline/caption (donga-2023-03-07)" in out
     assert "Dong-A Ilbo, 2023-03-07, paragraph 3 (donga-2023-03-07)" in out
     assert "Dong-A Ilbo, 2023-03-07, paragraph 4 (donga-2023-03-07)" in out
@@ -287,7 +287,7 @@ def test_show_project_budget_period_area(cli: Callable[..., Run]) -> None:
 def test_show_source_lists_what_cites_it(cli: Callable[..., Run]) -> None:
     run = cli("show", "donga-2023-03-07", "--lang", "en")
     assert run.status == 0
-    assert "as source in: LVIS (lvis)" in run.out
+    assert "cited by: LVIS (lvis)" in run.out
     assert "published 2023-03-07 03:00" in squash(run.out)
 
 
@@ -296,7 +296,7 @@ def test_show_given_file(cli: Callable[..., Run]) -> None:
     assert run.status == 0
     assert run.out.startswith("The MOU  Agreement\n")
     assert "signatory: Kim (kim)" in run.out
-    assert "as agreement in: The plan (plan)" in run.out
+    assert "agreement behind: The plan (plan)" in run.out
 
 
 def test_show_unknown_id_exits_1(cli: Callable[..., Run]) -> None:

@@ -17,7 +17,7 @@ from tui import __version__
 from tui.commands import EXIT_OK, EXIT_USAGE, UsageError
 from tui.facts import FactFileError
 
-COMMAND_MODULES = ("open", "check", "list", "show", "timeline", "graph", "export", "serve")
+COMMAND_MODULES = ("open", "check", "list", "show", "timeline", "graph", "export", "serve", "search")
 """Each module in `tui.commands` adds one subcommand: `add_parser(commands)` and `run(args, out)`."""
 
 

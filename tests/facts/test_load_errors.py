@@ -7,10 +7,11 @@ occurs on exactly one line of the broken file (or by its number), so the table r
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -447,6 +448,16 @@ def test_not_utf8_points_at_the_bad_byte(write_facts: Callable[..., Path]) -> No
     assert str(problem.format(str(path))).startswith(f"{path}:2:13: not UTF-8")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="decode_text computes the column from byte offsets: after two Korean syllables (6 bytes) the bad "
+    "byte is reported at column 16, while TOML syntax errors count characters (12)",
+)
+def test_not_utf8_column_counts_characters_like_other_problems(write_facts: Callable[..., Path]) -> None:
+    problem = single_problem(write_facts('[meta]\ntitle = "대구'.encode() + b'\xff"\n'))
+    assert (problem.line, problem.col) == (2, 12)
+
+
 def test_not_utf8_on_the_first_line(write_facts: Callable[..., Path]) -> None:
     problem = single_problem(write_facts(b"\xff\xfe[\x00m\x00e\x00t\x00a\x00]\x00"))  # UTF-16
     assert (problem.line, problem.col, problem.message) == (1, 1, "not UTF-8 (byte 0xff)")
@@ -474,6 +485,33 @@ def test_unreadable_file(write_facts: Callable[..., Path]) -> None:
         assert "chmod" in problem.hint
     finally:
         path.chmod(0o644)
+
+
+def test_permission_denied_is_reported_even_when_running_as_root(
+    write_facts: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same report as above, with the OS refusal simulated (root reads mode-000 files)."""
+    path = write_facts(MINIMAL)
+    real_open, real_read_bytes = builtins.open, Path.read_bytes
+
+    def refused(target: object) -> bool:
+        return isinstance(target, (str, os.PathLike)) and Path(target) == path
+
+    def open_(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if refused(file):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    def read_bytes(self: Path) -> bytes:
+        if refused(self):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(builtins, "open", open_)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    problem = single_problem(path)
+    assert (problem.line, problem.message) == (None, "permission denied")
+    assert "chmod" in problem.hint
 
 
 def test_byte_order_mark_is_ignored(write_facts: Callable[..., Path]) -> None:

@@ -26,10 +26,12 @@ from tui.commands import (
     resolve_kind,
     unknown_kind,
 )
-from tui.facts.search import Hit, SearchIndex
+from tui.facts.search import Hit, SearchIndex, snippet
 
 DEFAULT_LIMIT = 20
 HIGHLIGHT = "bold reverse"
+SNIPPET_WIDTH = 48
+"""The table shows a shorter snippet than the engine gives (JSON keeps the full one)."""
 
 
 def positive_int(text: str) -> int:
@@ -108,10 +110,10 @@ def _json_hit(hit: Hit, name: str) -> dict:
     }
 
 
-def highlighted(hit: Hit) -> Text:
+def highlighted(hit: Hit, width: int = SNIPPET_WIDTH) -> Text:
     """The hit's snippet with the matched part styled; plain Text, so data is never read as markup."""
-    text = Text(hit.text)
-    start, end = hit.span
+    short, (start, end) = snippet(hit.text, hit.span, width)
+    text = Text(short)
     if end > start:
         text.stylize(HIGHLIGHT, start, end)
     return text
@@ -125,7 +127,7 @@ def _table(hits: list[Hit], total: int, names: dict[str, str], query: str) -> Ta
     table.add_column("id", no_wrap=True)
     table.add_column("name")
     table.add_column("field", no_wrap=True)
-    table.add_column("match")
+    table.add_column("match", overflow="fold")
     for hit in hits:
         table.add_row(
             Text(hit.kind), Text(hit.entity_id), Text(names[hit.entity_id]), Text(hit.field), highlighted(hit)

@@ -86,7 +86,7 @@ from tui.facts.model import (
 )
 from tui.facts.money import format_date, format_money
 
-__all__ = ["Hit", "Rank", "SearchIndex", "SearchResult", "match_span", "normalize_query"]
+__all__ = ["Hit", "Rank", "SearchIndex", "SearchResult", "match_span", "normalize_query", "snippet"]
 
 
 class Rank(IntEnum):
@@ -403,8 +403,12 @@ def _to_display(display: str, folded: str, start: int, end: int) -> tuple[int, i
     return positions[min(start, last)], positions[min(max(end - 1, start), last)] + 1
 
 
-def _snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, tuple[int, int]]:
-    """`text` cut to about `width` characters around [start, end), with … where it was cut."""
+def snippet(text: str, span: tuple[int, int], width: int = SNIPPET_WIDTH) -> tuple[str, tuple[int, int]]:
+    """`text` cut to about `width` characters around `span`, with … where it was cut, and the new span.
+
+    Works on a `Hit.text` too (to show a narrower snippet): an old … falls away when cut off.
+    """
+    start, end = span
     if len(text) <= width:
         return text, (start, end)
     context = max(0, (width - (end - start)) // 3)
@@ -991,8 +995,8 @@ class SearchIndex:
     def _hit(self, i: int, rank: Rank, tier: int, q: _Query) -> Hit:
         entity = self._entities[i]
         field, text, span = self._locate(entity, rank, tier, q)
-        snippet, snippet_span = _snippet(text, *span)
-        return Hit(entity.id, entity.KIND, rank, field, snippet, snippet_span)
+        short, short_span = snippet(text, span)
+        return Hit(entity.id, entity.KIND, rank, field, short, short_span)
 
     def _locate(self, entity: Entity, rank: Rank, tier: int, q: _Query) -> tuple[str, str, tuple[int, int]]:
         """The first field and value of `tier` where `q` matches at `rank`, and the span in the value."""

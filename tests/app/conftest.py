@@ -1,0 +1,30 @@
+"""Fixtures for the explorer's Pilot tests: the bundled facts and an app factory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tui.app import FactsApp
+from tui.facts import FactBase, load
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def facts() -> FactBase:
+    """The bundled fact file (loaded once; a FactBase is immutable)."""
+    return load(REPO / "facts.toml")
+
+
+@pytest.fixture
+def make_app(facts: FactBase) -> Callable[..., FactsApp]:
+    """`make_app()` → a FactsApp on the bundled facts (or on `fact_base`), in the file's language."""
+
+    def make(fact_base: FactBase | None = None) -> FactsApp:
+        fact_base = fact_base or facts
+        return FactsApp(fact_base, fact_base.meta.language)
+
+    return make

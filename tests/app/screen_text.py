@@ -1,0 +1,94 @@
+"""Reading what the user sees, for tests that drive the explorer with Textual's Pilot.
+
+What is on screen is read from `App.export_screenshot()` (the SVG Textual writes for a
+screenshot): every character is put back at its cell, so a widget's text is the screen cropped
+to the widget's region. Tests assert on that text, plus the few public attributes that say
+which entity and section are shown (`DetailPane.entity`, `SectionBar.active`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from rich.cells import cell_len
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from tui.facts import Entity
+from tui.widgets.detail import DetailPane
+from tui.widgets.section_bar import SectionBar
+
+_TEXT = re.compile(
+    r'<text [^>]*?x="(?P<x>[\d.]+)"[^>]*?clip-path="url\(#[\w-]*?line-(?P<line>\d+)\)"[^>]*>'
+    r"(?P<text>.*?)</text>",
+    re.DOTALL,
+)
+_CELL_WIDTH = 12.2  # Rich's export_svg: 0.61 x its 20px font size
+
+
+def screen_cells(app: App) -> list[list[str]]:
+    """The screen as rows of cells; a wide character fills its first cell, the second is ''."""
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for match in _TEXT.finditer(app.export_screenshot()):
+        y = int(match["line"])
+        x = round(float(match["x"]) / _CELL_WIDTH)
+        for char in html.unescape(match["text"]).replace("\xa0", " "):
+            cells = cell_len(char)
+            if 0 <= y < height and 0 <= x < width:
+                rows[y][x] = char
+                for extra in range(1, cells):
+                    if x + extra < width:
+                        rows[y][x + extra] = ""
+            x += cells
+    return rows
+
+
+def visible_lines(app: App, widget: Widget | None = None) -> list[str]:
+    """The lines of text on screen, or in the part of the screen `widget` covers."""
+    rows = screen_cells(app)
+    if widget is None:
+        return ["".join(row).rstrip() for row in rows]
+    region = widget.region
+    return ["".join(row[region.x : region.right]).rstrip() for row in rows[region.y : region.bottom]]
+
+
+def visible_text(app: App, widget: Widget | None = None) -> str:
+    return "\n".join(visible_lines(app, widget))
+
+
+def squeeze(text: str) -> str:
+    """Whitespace (line ends, padding, wrapping, borders) collapsed to single spaces."""
+    return " ".join(text.replace("│", " ").split())
+
+
+def column_of(line: str, text: str) -> int:
+    """The screen column where `text` starts in `line` (cells, not characters)."""
+    return cell_len(line[: line.index(text)])
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let pending messages (Highlighted, Changed, ...) be handled and the screen repaint."""
+    await pilot.pause()
+
+
+def shown(app: App) -> Entity | None:
+    """The entity in the detail pane of the main screen."""
+    return app.screen.query_one(DetailPane).entity
+
+
+def active_section(app: App) -> str:
+    return app.screen.query_one(SectionBar).active
+
+
+async def assert_showing(pilot: Pilot, entity: Entity, lang: str = "ko") -> None:
+    """The detail pane shows `entity`: its id, and its name on screen as the pane's title."""
+    await settle(pilot)
+    app = pilot.app
+    detail = app.screen.query_one(DetailPane)
+    assert detail.entity is not None and detail.entity.id == entity.id
+    lines = [line.strip() for line in visible_lines(app, detail)]
+    assert any(line.startswith(entity.label(lang)) for line in lines[:2]), lines[:3]
+    assert entity.id in squeeze("\n".join(lines))

@@ -1,0 +1,70 @@
+"""The command palette (Ctrl+P): jump to any entity by name, open a section, switch theme; Esc closes it."""
+
+from __future__ import annotations
+
+import asyncio
+
+from screen_text import active_section, assert_showing, settle, squeeze, visible_text
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from tui.screens.main import MainScreen
+
+SIZE = (120, 40)
+
+
+async def palette_shows(pilot: Pilot, *texts: str, timeout: float = 3.0) -> str:
+    """Wait until the palette's results (searched in the background) show every one of `texts`."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        await pilot.pause()
+        shown = squeeze(visible_text(pilot.app))
+        if all(text in shown for text in texts) or loop.time() > deadline:
+            return shown
+
+
+async def search(pilot: Pilot, query: str, *expect: str) -> str:
+    await pilot.press("ctrl+p")
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*query)
+    return await palette_shows(pilot, f"🔎 {query}", *expect)
+
+
+async def test_a_korean_or_english_name_jumps_to_the_entity(make_app, facts) -> None:
+    app = make_app()
+    lvis = facts["lvis"]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")  # start somewhere else: the people
+        for query in ("엘비스", "LVIS"):
+            shown = await search(pilot, query, "lvis")
+            assert f"{lvis.label(app.lang)} " in shown and "lvis" in shown
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            await assert_showing(pilot, lvis)
+            assert active_section(app) == "organization"
+            await pilot.press("5")  # and away again before the next query
+            assert active_section(app) == "event"
+
+
+async def test_a_section_name_offers_the_section_and_themes_are_offered(make_app, facts) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        shown = await search(pilot, "People", "Section: People")
+        assert "Section: People" in shown
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert active_section(app) == "person"
+        await assert_showing(pilot, facts.of_kind("person")[0])
+
+        # Textual's own "Theme" command is there, and lists the themes, light ones included.
+        shown = await search(pilot, "theme", "Change the current theme")
+        assert "Theme" in shown and "Change the current theme" in shown
+        await pilot.press("enter")
+        shown = await palette_shows(pilot, "textual-light")
+        assert "textual-light" in shown
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
