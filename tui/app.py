@@ -13,8 +13,8 @@ from textual.worker import Worker, WorkerState
 from tui.facts import FactBase, FactFileError, load
 from tui.facts.model import Language
 from tui.facts.search import SearchIndex
+from tui.facts.text import section_label
 from tui.keymap import APP_COMMANDS, SCREEN_COMMANDS, bindings
-from tui.render import section_label
 from tui.screens.main import MainScreen
 from tui.watcher import FileWatcher
 

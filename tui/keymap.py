@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from textual.binding import Binding
 
 from tui.facts import ENTITY_KINDS
-from tui.render import section_label
+from tui.facts.text import section_label
 
 
 @dataclass(frozen=True)

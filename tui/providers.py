@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.facts import ENTITY_KINDS
-from tui.render import kind_label, section_label
+from tui.facts.text import kind_label, section_label
 
 
 class SectionProvider(Provider):

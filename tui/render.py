@@ -23,27 +23,11 @@ from tui.facts.model import (
     Organization,
     Person,
     Project,
-    Quantity,
     Source,
 )
 from tui.facts.money import format_date, format_money
+from tui.facts.text import date_text, kind_label, period_text, quantity_text
 
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "organization": ("기관", "Organization"),
-    "agreement": ("협약", "Agreement"),
-    "project": ("사업", "Project"),
-    "person": ("인물", "Person"),
-    "event": ("사건", "Event"),
-    "source": ("출처", "Source"),
-}
-SECTION_LABELS: dict[str, tuple[str, str]] = {
-    "organization": ("기관", "Organizations"),
-    "agreement": ("협약", "Agreements"),
-    "project": ("사업", "Projects"),
-    "person": ("인물", "People"),
-    "event": ("사건", "Events"),
-    "source": ("출처", "Sources"),
-}
 ROLE_LABELS: dict[str, str] = {
     "party": "party",
     "signatory": "signatory",
@@ -85,18 +69,6 @@ LABEL_STYLE = "bold"
 DIM = "dim"
 
 
-def kind_label(kind: str, lang: Language = "en") -> str:
-    """'Organization' or '기관'."""
-    ko, en = KIND_LABELS[kind]
-    return ko if lang == "ko" else en
-
-
-def section_label(kind: str, lang: Language = "en") -> str:
-    """'Organizations' or '기관'."""
-    ko, en = SECTION_LABELS[kind]
-    return ko if lang == "ko" else en
-
-
 def entity_title(entity: Entity, lang: Language = "ko") -> Text:
     """The entity's name as Text, in `lang` with fallback."""
     return Text(entity.label(lang))
@@ -134,31 +106,6 @@ def _subtitle_parts(entity: Entity, lang: Language) -> Iterable[str]:
         yield entity.published.isoformat()
 
 
-def date_text(entity: Dated, lang: Language = "ko") -> str:
-    """The entity's date at its precision, or the note saying the source gives none."""
-    note = entity.date_note.pick(lang)
-    if entity.date is not None:
-        date = format_date(entity.date, entity.date_precision)
-        return f"{date} ({note})" if note else date
-    return note
-
-
-def period_text(project: Project) -> str:
-    """'2023–2028', or '2023–' when open-ended."""
-    assert project.period is not None
-    end = project.period.end
-    return f"{project.period.start}–{end}" if end is not None else f"{project.period.start}–"
-
-
-def quantity_text(quantity: Quantity, lang: Language = "ko") -> str:
-    """'330,000 m²' — integral values without a decimal point."""
-    value = quantity.value
-    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
-    unit = {"m2": "m²", "km2": "km²"}.get(quantity.unit, quantity.unit)
-    label = quantity.label.pick(lang)
-    return f"{label}: {number} {unit}" if label else f"{number} {unit}"
-
-
 def name_with_id(facts: FactBase, entity_id: str, lang: Language = "ko") -> Text:
     """'LVIS (lvis)': a reference shown by name and id."""
     entity = facts.get(entity_id)
@@ -194,7 +141,7 @@ def entity_fields(facts: FactBase, entity: Entity, lang: Language = "ko") -> Tab
 
 def _bilingual(value: Bilingual) -> Text:
     if value.ko and value.en and value.ko != value.en:
-        return Text.assemble(value.ko, (" / ", DIM), value.en)
+        return Text.assemble(value.ko, (" / ", DIM), value.en)  # both_languages, with a dim slash
     return Text(value.ko or value.en)
 
 

@@ -15,8 +15,9 @@ from rich.text import Text
 from tui.facts import FactBase
 from tui.facts.model import Event, Language, Project
 from tui.facts.money import format_date, format_money
+from tui.facts.text import kind_label, period_text
 from tui.facts.timeline import TimelineItem, YearSpan, year_span
-from tui.render import DIM, kind_label, name_with_id, period_text
+from tui.render import DIM, name_with_id
 
 UNDATED_LABEL: dict[str, str] = {
     "en": "undated (the source gives no date)",

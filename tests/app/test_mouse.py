@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from tui.facts import ENTITY_KINDS
-from tui.render import section_label
+from tui.facts.text import section_label
 from tui.widgets.detail import LinkList
 from tui.widgets.entity_list import EntityList
 from tui.widgets.section_bar import SectionBar

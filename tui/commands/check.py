@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.commands import EXIT_OK, add_file_argument, load_facts
-from tui.render import section_label
+from tui.facts.text import section_label
 
 
 def add_parser(commands) -> None:

@@ -23,7 +23,8 @@ from tui.commands import (
 from tui.facts.graph import MAX_DEPTH, Node, neighbourhood, to_dot, to_mermaid
 from tui.facts.index import Link
 from tui.facts.model import Language
-from tui.render import DIM, kind_label, link_text
+from tui.facts.text import kind_label
+from tui.render import DIM, link_text
 
 FORMATS = ("text", "dot", "mermaid")
 SEE_ABOVE = {"en": "(see above)", "ko": "(위 참조)"}

@@ -18,7 +18,8 @@ from tui.commands import (
     resolve_kind,
     unknown_kind,
 )
-from tui.render import entity_subtitle, section_label
+from tui.facts.text import section_label
+from tui.render import entity_subtitle
 
 
 def add_parser(commands) -> None:

@@ -33,7 +33,6 @@ from tui.facts.model import (
     ENTITY_TYPES,
     TYPE_BY_KIND,
     Agreement,
-    Bilingual,
     Dated,
     Entity,
     Event,
@@ -44,11 +43,11 @@ from tui.facts.model import (
     Organization,
     Person,
     Project,
-    Quantity,
     Source,
 )
 from tui.facts.money import format_date, format_money
 from tui.facts.sanitize import clean_tree
+from tui.facts.text import both_languages, date_text, period_text, quantity_text, section_label
 
 FORMATS: tuple[str, ...] = ("json", "markdown", "csv")
 SUFFIXES: dict[str, str] = {"json": ".json", "markdown": ".md", "csv": ".csv"}
@@ -121,46 +120,6 @@ def _as_parsed(value: Any) -> Any:
 
 # -- plain-text formatting shared by Markdown and CSV ---------------------------------------------
 
-_SECTION_KO = {
-    "organization": "기관",
-    "agreement": "협약",
-    "project": "사업",
-    "person": "인물",
-    "event": "사건",
-    "source": "출처",
-}
-
-
-def _section_title(kind: str, lang: Language) -> str:
-    return _SECTION_KO[kind] if lang == "ko" else TYPE_BY_KIND[kind].TABLE.capitalize()
-
-
-def _date(entity: Dated, lang: Language) -> str:
-    if entity.date is not None:
-        text = format_date(entity.date, entity.date_precision)
-        note = entity.date_note.pick(lang)
-        return f"{text} ({note})" if note else text
-    return entity.date_note.pick(lang)
-
-
-def _period(project: Project) -> str:
-    assert project.period is not None
-    end = project.period.end
-    return f"{project.period.start}–{end}" if end is not None else f"{project.period.start}–"
-
-
-def _quantity(quantity: Quantity, lang: Language) -> str:
-    value = quantity.value
-    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
-    label = quantity.label.pick(lang)
-    return f"{label}: {number} {quantity.unit}" if label else f"{number} {quantity.unit}"
-
-
-def _both(value: Bilingual) -> str:
-    if value.ko and value.en and value.ko != value.en:
-        return f"{value.ko} / {value.en}"
-    return value.ko or value.en
-
 
 # -- Markdown ------------------------------------------------------------------------------------
 
@@ -215,12 +174,12 @@ def _md_fields(facts: FactBase, e: Entity, lang: Language) -> Iterable[tuple[str
     kind = getattr(e, "kind", "")
     yield "kind", md_escape(f"{e.KIND} ({kind})" if kind else e.KIND)
     if isinstance(e, Named):
-        yield "name", md_escape(_both(e.name))
+        yield "name", md_escape(both_languages(e.name))
         if e.aliases:
             yield "aliases", md_escape(", ".join(e.aliases))
     if isinstance(e, Source):
-        yield "outlet", md_escape(_both(e.outlet))
-        yield "title", md_escape(_both(e.title))
+        yield "outlet", md_escape(both_languages(e.outlet))
+        yield "title", md_escape(both_languages(e.title))
         if e.author:
             yield "author", md_escape(e.author)
         stamp = e.published.isoformat()
@@ -248,7 +207,7 @@ def _md_fields(facts: FactBase, e: Entity, lang: Language) -> Iterable[tuple[str
                 f"{md_escape(role.title.pick(lang))}, {md_link(facts, role.organization, lang)}{years}",
             )
     if isinstance(e, Dated):
-        yield "date", md_escape(_date(e, lang))
+        yield "date", md_escape(date_text(e, lang))
         if e.place:
             yield "place", md_escape(e.place.pick(lang))
     if isinstance(e, Agreement):
@@ -274,11 +233,11 @@ def _md_fields(facts: FactBase, e: Entity, lang: Language) -> Iterable[tuple[str
         if e.budget:
             yield "budget", md_escape(format_money(e.budget, lang))
         if e.period:
-            yield "period", md_escape(_period(e))
+            yield "period", md_escape(period_text(e))
         if e.area:
-            yield "area", md_escape(_quantity(e.area, lang))
+            yield "area", md_escape(quantity_text(e.area, lang))
         for fig in e.figures:
-            yield "figure", md_escape(_quantity(fig, lang))
+            yield "figure", md_escape(quantity_text(fig, lang))
         if e.location:
             yield "location", md_escape(e.location.pick(lang))
         if e.vision:
@@ -312,11 +271,11 @@ def to_markdown(facts: FactBase, lang: Language = "ko") -> str:
         out += [md_escape(facts.meta.description), ""]
     kinds = [kind for kind in ENTITY_KINDS if facts.of_kind(kind)]
     for kind in kinds:
-        out.append(f"- [{_section_title(kind, lang)}](#{_section_anchor(kind)}) ({len(facts.of_kind(kind))})")
+        out.append(f"- [{section_label(kind, lang)}](#{_section_anchor(kind)}) ({len(facts.of_kind(kind))})")
     if kinds:
         out.append("")
     for kind in kinds:
-        out += [f'<a id="{_section_anchor(kind)}"></a>', "", f"## {_section_title(kind, lang)}", ""]
+        out += [f'<a id="{_section_anchor(kind)}"></a>', "", f"## {section_label(kind, lang)}", ""]
         for entity in facts.of_kind(kind):
             out += [_anchor(entity.id), "", f"### {md_escape(entity.label(lang))}", ""]
             out += [f"- **{label}:** {value}" for label, value in _md_fields(facts, entity, lang)]

@@ -12,9 +12,9 @@ from textual.widgets import Footer, Header
 from tui.facts import ENTITY_KINDS, Entity, FactBase, FactFileError
 from tui.facts.model import Language
 from tui.facts.search import SearchIndex
+from tui.facts.text import section_label
 from tui.history import History
 from tui.keymap import SCREEN_COMMANDS, bindings
-from tui.render import section_label
 from tui.widgets.breadcrumb import Breadcrumb
 from tui.widgets.detail import DetailPane, LinkList
 from tui.widgets.entity_list import EntityList

@@ -14,8 +14,8 @@ from textual.widgets.option_list import Option
 from tui.facts import ENTITY_KINDS, FactBase
 from tui.facts.model import Language
 from tui.facts.search import Hit, SearchIndex, SearchResult
+from tui.facts.text import section_label
 from tui.keymap import SEARCH_COMMANDS, bindings
-from tui.render import section_label
 
 RESULT_LIMIT = 200
 """Hits listed; the count above the list always gives the total."""

@@ -14,8 +14,9 @@ from textual.widgets.option_list import Option
 
 from tui.facts import Entity, FactBase, Link
 from tui.facts.model import Language, Source
+from tui.facts.text import kind_label
 from tui.keymap import LINK_COMMANDS, bindings
-from tui.render import entity_fields, kind_label, link_text, source_citation
+from tui.render import entity_fields, link_text, source_citation
 
 MAX_BACKLINKS = 40
 """A hub entity in a big file can be named thousands of times; list the first ones and count the rest."""
