@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from rich.tree import Tree
 
 from tui.facts import Entity, FactBase, Link
+from tui.facts.graph import Node
 from tui.facts.model import (
     Agreement,
     Bilingual,
@@ -284,3 +286,44 @@ def render_entity(facts: FactBase, entity: Entity, lang: Language = "ko") -> Ren
     if citations:
         parts += [Text(), Text("Provenance", style="bold underline"), *citations]
     return Group(*parts)
+
+
+# -- relationships ----------------------------------------------------------------------------------
+
+SEE_ABOVE = {"en": "(see above)", "ko": "(위 참조)"}
+
+
+def node_label(node: Node, lang: Language = "ko") -> Text:
+    """One node as one line: the root as 'LVIS  Organization (lvis)'; any other node as
+    `render.link_text` writes a link ('party: LVIS (lvis)') or, for direction 'in', a backlink,
+    then its kind, then '(see above)' for a repeat."""
+    if node.role is None:
+        text = Text(node.entity.label(lang), style="bold")
+        text.append(f"  {kind_label(node.entity.KIND, lang)}", style=DIM)
+        text.append(f" ({node.entity.id})", style=DIM)
+        return text
+    text = link_text(Link(node.role, node.entity), lang, incoming=node.direction == "in")
+    text.append(f"  {kind_label(node.entity.KIND, lang)}", style=DIM)
+    if node.repeat:
+        text.append(f" {SEE_ABOVE[lang]}", style="italic dim")
+    return text
+
+
+def more_label(count: int, lang: Language = "ko") -> Text:
+    """'… 12 more' for children left out by the caps."""
+    return Text(f"… {count} more" if lang == "en" else f"… 외 {count}개", style="dim italic")
+
+
+def neighbourhood_tree(root: Node, lang: Language = "ko") -> Tree:
+    """The neighbourhood as a Rich Tree."""
+    tree = Tree(node_label(root, lang), guide_style=DIM)
+    stack = [(root, tree)]
+    while stack:  # iterative: deep trees never hit the recursion limit
+        node, branch = stack.pop()
+        pending = []
+        for child in node.children:
+            pending.append((child, branch.add(node_label(child, lang))))
+        if node.more:
+            branch.add(more_label(node.more, lang))
+        stack.extend(reversed(pending))
+    return tree

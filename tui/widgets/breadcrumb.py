@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tui.facts import FactBase
 from tui.facts.model import Language
 
+SEPARATOR = " › "
 
-class Breadcrumb(Static):
-    """`LVIS › Digital brain MOU › 대구시`; the current entity is bold."""
+
+class Breadcrumb(Widget):
+    """`Trail: LVIS › Digital brain MOU › 대구시`; the current entity is bold.
+
+    When the trail is wider than the pane, the oldest steps give way (`… › `) so the
+    current entity is always shown.
+    """
 
     DEFAULT_CSS = """
     Breadcrumb {
@@ -21,12 +27,28 @@ class Breadcrumb(Static):
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._labels: list[str] = []
+
     def show_trail(self, facts: FactBase, trail: list[str], lang: Language) -> None:
-        text = Text("Trail: ", no_wrap=True, overflow="ellipsis", style="dim")
-        for n, entity_id in enumerate(trail):
-            entity = facts.get(entity_id)
-            label = entity.label(lang) if entity else entity_id
-            if n:
-                text.append(" › ")
-            text.append(label, style="bold not dim" if n == len(trail) - 1 else "")
-        self.update(text)
+        self._labels = [facts[i].label(lang) if i in facts else i for i in trail]
+        self.refresh()
+
+    def render(self) -> Text:
+        width = self.content_region.width or 80
+        labels = list(self._labels)
+        dropped = False
+        while True:
+            text = Text("Trail: ", no_wrap=True, overflow="ellipsis", style="dim")
+            if dropped:
+                text.append("…" + SEPARATOR)
+            for n, label in enumerate(labels):
+                if n:
+                    text.append(SEPARATOR)
+                text.append(label, style="bold not dim" if n == len(labels) - 1 else "")
+            if text.cell_len <= width or len(labels) <= 1:
+                text.truncate(width, overflow="ellipsis")
+                return text
+            labels.pop(0)
+            dropped = True
