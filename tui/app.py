@@ -96,6 +96,67 @@ class FactsApp(App[None]):
 
         self.push_screen(SearchScreen(self.facts, self.search_index, self.lang, query), opened)
 
+    MAIN_SCREEN_ONLY = frozenset(
+        {"timeline", "relations", "search", "toggle_language", "copy_markdown", "copy_id", "export"}
+    )
+    """Actions that act on the explorer's selection: off (and out of the footer) in other screens."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.MAIN_SCREEN_ONLY and not isinstance(self.screen, MainScreen):
+            return False
+        return True
+
+    # -- views ----------------------------------------------------------------------------------
+
+    def _open_returned(self, entity_id: str | None) -> None:
+        if entity_id is not None:
+            self.open_entity(entity_id)
+
+    def action_timeline(self) -> None:
+        """Everything dated, periods as bars; the highlighted entity's first item is selected."""
+        from tui.screens.timeline import TimelineScreen
+
+        current = self.main.detail.entity
+        screen = TimelineScreen(self.facts, self.lang, current.id if current else None)
+        self.push_screen(screen, self._open_returned)
+
+    def action_relations(self) -> None:
+        """The highlighted entity's neighbourhood, two hops out."""
+        from tui.screens.relations import RelationsScreen
+
+        current = self.main.detail.entity
+        if current is None:
+            self.notify("Nothing selected.", timeout=2)
+            return
+        self.push_screen(RelationsScreen(self.facts, current.id, self.lang), self._open_returned)
+
+    # -- copy and export ------------------------------------------------------------------------
+
+    def action_copy_markdown(self) -> None:
+        """Copy the shown entity as Markdown (OSC 52: works over SSH in terminals that allow it)."""
+        from tui.facts.export import entity_markdown
+
+        entity = self.main.detail.entity
+        if entity is not None:
+            self.copy_to_clipboard(entity_markdown(self.facts, entity, self.lang))
+            self.notify(f"Copied {entity.id} as Markdown.", timeout=2, markup=False)
+
+    def action_copy_id(self) -> None:
+        entity = self.main.detail.entity
+        if entity is not None:
+            self.copy_to_clipboard(entity.id)
+            self.notify(f"Copied id {entity.id}.", timeout=2, markup=False)
+
+    def action_export(self) -> None:
+        from tui.screens.export import ExportScreen
+
+        def exported(paths: list[Path] | None) -> None:
+            if paths:
+                written = ", ".join(str(p) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+                self.notify(f"Exported to {written}", timeout=4, markup=False)
+
+        self.push_screen(ExportScreen(self.facts, self.lang, self.main.section), exported)
+
     # -- language -------------------------------------------------------------------------------
 
     def action_toggle_language(self) -> None:

@@ -79,6 +79,11 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
 APP_COMMANDS: tuple[Command, ...] = (
     Command("question_mark,f1", "help", "Help", "App", scope="app"),
     Command("s", "search", "Search", "Search", scope="app"),
+    Command("t", "timeline", "Timeline", "View", scope="app"),
+    Command("R", "relations", "Relationships", "View", scope="app"),
+    Command("y", "copy_markdown", "Copy as Markdown", "Copy", show=False, scope="app"),
+    Command("Y", "copy_id", "Copy id", "Copy", show=False, scope="app"),
+    Command("e", "export", "Export…", "File", show=False, scope="app"),
     Command("l", "toggle_language", "한/EN", "View", scope="app"),
     Command("r", "reload", "Reload file", "File", show=False, scope="app"),
     Command("q", "quit", "Quit", "App", scope="app"),
@@ -111,6 +116,10 @@ SEARCH_COMMANDS: tuple[Command, ...] = (
     Command("escape", "close", "Close search", "Search", palette=False),
 )
 
+VIEW_COMMANDS: tuple[Command, ...] = (
+    Command("escape,q", "close", "Back to the explorer", "View", palette=False),
+)
+
 LINK_COMMANDS: tuple[Command, ...] = (
     Command("up,k", "cursor_up", "Previous link", "Links", show=False, palette=False),
     Command("down,j", "cursor_down", "Next link", "Links", show=False, palette=False),
@@ -137,6 +146,7 @@ ALL_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("In the links of the detail pane", LINK_COMMANDS),
     ("In the filter bar (/)", FILTER_COMMANDS),
     ("In the search screen (s)", SEARCH_COMMANDS),
+    ("In the timeline (t) and relationships (R)", VIEW_COMMANDS),
 )
 
 

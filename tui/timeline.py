@@ -39,7 +39,8 @@ DATE_WIDTH = 10
 """Width of the date column: '2023-03-06' and '2023–2028' both fit."""
 
 PERIOD_CHAR, OPEN_END_CHAR, POINT_CHAR, EMPTY_CHAR = "━", "→", "●", "·"
-PERIOD_STYLE, POINT_STYLE, EMPTY_STYLE, SELECTED_STYLE = "cyan", "bold yellow", "dim", "reverse"
+# Named ANSI colours follow the terminal's (and Textual's) theme, so both read on dark and light.
+PERIOD_STYLE, POINT_STYLE, EMPTY_STYLE, SELECTED_STYLE = "cyan", "bold magenta", "dim", "reverse"
 
 
 def what_label(what: str, lang: Language = "en") -> str:

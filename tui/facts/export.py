@@ -277,22 +277,31 @@ def to_markdown(facts: FactBase, lang: Language = "ko") -> str:
     for kind in kinds:
         out += [f'<a id="{_section_anchor(kind)}"></a>', "", f"## {section_label(kind, lang)}", ""]
         for entity in facts.of_kind(kind):
-            out += [_anchor(entity.id), "", f"### {md_escape(entity.label(lang))}", ""]
-            out += [f"- **{label}:** {value}" for label, value in _md_fields(facts, entity, lang)]
-            out.append("")
-            if entity.summary:
-                out += [md_escape(entity.summary.pick(lang)), ""]
-            referred = [b for b in facts.backlinks(entity.id) if b.role != "source"]
-            if referred:
-                mentions = ", ".join(f"{md_link(facts, b.entity.id, lang)} ({b.role})" for b in referred)
-                out += [f"*Mentioned in:* {mentions}", ""]
-            paragraphs: dict[str, list[str]] = {}
-            for source, prov in facts.sources_of(entity):
-                paragraphs.setdefault(source.id, []).append(str(prov.paragraph))
-            if paragraphs:
-                cited = [f"{md_link(facts, sid, lang)} ¶ {', '.join(ps)}" for sid, ps in paragraphs.items()]
-                out += [f"*Sources:* {'; '.join(cited)}", ""]
+            out += [_anchor(entity.id), "", entity_markdown(facts, entity, lang, level=3)]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def entity_markdown(facts: FactBase, entity: Entity, lang: Language = "ko", level: int = 2) -> str:
+    """One entity in Markdown: a heading, its key fields, summary, mentions and sources.
+
+    Used for each entity of `to_markdown` and, alone, for the explorer's copy command.
+    """
+    out = [f"{'#' * level} {md_escape(entity.label(lang))}", ""]
+    out += [f"- **{label}:** {value}" for label, value in _md_fields(facts, entity, lang)]
+    out.append("")
+    if entity.summary:
+        out += [md_escape(entity.summary.pick(lang)), ""]
+    referred = [b for b in facts.backlinks(entity.id) if b.role != "source"]
+    if referred:
+        mentions = ", ".join(f"{md_link(facts, b.entity.id, lang)} ({b.role})" for b in referred)
+        out += [f"*Mentioned in:* {mentions}", ""]
+    paragraphs: dict[str, list[str]] = {}
+    for source, prov in facts.sources_of(entity):
+        paragraphs.setdefault(source.id, []).append(str(prov.paragraph))
+    if paragraphs:
+        cited = [f"{md_link(facts, sid, lang)} ¶ {', '.join(ps)}" for sid, ps in paragraphs.items()]
+        out += [f"*Sources:* {'; '.join(cited)}", ""]
+    return "\n".join(out)
 
 
 # -- CSV -----------------------------------------------------------------------------------------

@@ -146,8 +146,10 @@ _MAX = "\U0010ffff"
 _WORD_START = re.compile(r"(?<![^\W_])(?=[^\W_])")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _TOKEN = re.compile(r"[^\W_]+")
-_SMALL_POOL = 2048
-"""Below this many candidates, checking each one beats any index."""
+_NARROW = 8192
+"""Up to this many matches of the previous query, re-checking them beats any index."""
+_SMALL_UNION = 2048
+"""Up to this many word-list entries, a set union beats marking entities in a bytearray."""
 _MAX_WORDS = 5000
 """Above this many words containing the query, checking each entity is cheaper than the word list."""
 
@@ -757,7 +759,7 @@ class SearchIndex:
         hays, text = self._hays, q.text
 
         def compute(pool: list[int] | None) -> list[int]:
-            if pool is not None and len(pool) <= _SMALL_POOL:
+            if pool is not None and len(pool) <= _NARROW:
                 return _filter(pool, hays, text)
             found = self._via_words(q, universe)
             if found is not None:
@@ -791,7 +793,7 @@ class SearchIndex:
             lists.append(members)
             at = text.find(word, starts[k + 1])
         mask = universe.mask
-        if universe.ranges is not None and size <= _SMALL_POOL:
+        if universe.ranges is not None and size <= _SMALL_UNION:
             found = sorted(set(chain.from_iterable(lists)))
             found = list(compress(found, map(mask.__getitem__, found)))
         else:  # mark, then read back in universe order

@@ -1,0 +1,95 @@
+"""Export the fact base to a file: asks for a path, never overwrites without a second Enter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from tui.facts import FactBase
+from tui.facts.export import export_to_path
+from tui.facts.model import Language
+
+FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv"}
+
+
+def format_for(path: Path) -> str | None:
+    """The export format a file name asks for, by its extension; a path without one is a CSV folder."""
+    if not path.suffix:
+        return "csv"
+    return FORMATS.get(path.suffix.lower())
+
+
+class ExportScreen(ModalScreen[list[Path] | None]):
+    """A path input. `.json`, `.md` or `.csv` (the current section), or a folder for one CSV per kind."""
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    #export-box {
+        width: 80; max-width: 95%; height: auto;
+        border: round $primary; background: $panel; padding: 0 1;
+    }
+    #export-message { color: $text-muted; margin-top: 1; }
+    #export-message.-warning { color: $text-warning; }
+    #export-message.-error { color: $text-error; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, facts: FactBase, lang: Language, kind: str) -> None:
+        super().__init__()
+        self.facts = facts
+        self.lang: Language = lang
+        self.kind = kind
+        self._confirm: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Static(Text("Export to a file", style="bold"))
+            yield Static(
+                Text(
+                    ".json (whole file, loads back) · .md (a briefing) · .csv (this section) · "
+                    "a folder name without extension (one CSV per kind)",
+                    style="dim",
+                )
+            )
+            yield Input(value="facts-export.md", id="export-path")
+            yield Static(Text("Enter writes the file; Esc cancels."), id="export-message")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._confirm = None
+        self._say("Enter writes the file; Esc cancels.")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        path = Path(event.value.strip()).expanduser()
+        fmt = format_for(path)
+        if not event.value.strip() or fmt is None:
+            self._say("Give a path ending in .json, .md or .csv, or a folder name.", "-error")
+            return
+        kind = self.kind if path.suffix else None
+        overwrite = self._confirm == path
+        try:
+            written = export_to_path(self.facts, fmt, path, kind=kind, overwrite=overwrite, lang=self.lang)
+        except FileExistsError:
+            self._confirm = path
+            self._say(f"{path} exists. Press Enter again to overwrite it, or change the path.", "-warning")
+            return
+        except OSError as exc:
+            self._say(f"Could not write {path}: {exc.strerror or exc}", "-error")
+            return
+        self.dismiss(written)
+
+    def _say(self, message: str, level: str = "") -> None:
+        widget = self.query_one("#export-message", Static)
+        widget.set_classes(level)
+        widget.update(Text(message))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
