@@ -13,7 +13,6 @@ from textual.worker import Worker, WorkerState
 from tui.facts import FactBase, FactFileError, load
 from tui.facts.model import Language
 from tui.facts.search import SearchIndex
-from tui.facts.text import section_label
 from tui.keymap import APP_COMMANDS, SCREEN_COMMANDS, bindings
 from tui.screens.main import MainScreen
 from tui.watcher import FileWatcher
@@ -40,10 +39,11 @@ class FactsApp(App[None]):
         self._show_title()
 
     def _show_title(self) -> None:
+        # The section bar gives the counts per kind; the header names the file and the total.
         self.title = self.facts.meta.title
-        self.sub_title = " · ".join(
-            f"{section_label(kind, self.lang)} {n:,}" for kind, n in self.facts.counts().items() if n
-        )
+        name = self.facts.path.name if self.facts.path else ""
+        total = f"{len(self.facts):,} {'entities' if self.lang == 'en' else '항목'}"
+        self.sub_title = f"{name} · {total}" if name else total
 
     def on_mount(self) -> None:
         # Build the search index after the first frame, off the event loop: start-up stays fast.

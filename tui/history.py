@@ -70,15 +70,17 @@ class History:
         return self._items[max(0, self._index + 1 - length) : self._index + 1]
 
     def keep_only(self, known: Container[str]) -> None:
-        """Forget ids that no longer exist (after a reload), keeping the position sensible."""
-        current = self.current
-        kept = [i for i in self._items if i in known]
-        # Drop repeats that forgetting made adjacent.
-        self._items = [i for n, i in enumerate(kept) if n == 0 or kept[n - 1] != i]
-        if current in self._items:
-            self._index = len(self._items) - 1 - self._items[::-1].index(current)
-        else:
-            self._index = len(self._items) - 1
+        """Forget ids that no longer exist (after a reload); you stay where you were, or at the
+        nearest earlier step that still exists."""
+        items: list[str] = []
+        index = -1
+        for n, item in enumerate(self._items):
+            if item in known and (not items or items[-1] != item):  # forgetting may make repeats adjacent
+                items.append(item)
+            if n == self._index:
+                index = len(items) - 1
+        self._items = items
+        self._index = max(index, 0) if items else -1
 
     def __len__(self) -> int:
         return len(self._items)

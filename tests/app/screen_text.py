@@ -83,12 +83,13 @@ def active_section(app: App) -> str:
     return app.screen.query_one(SectionBar).active
 
 
-async def assert_showing(pilot: Pilot, entity: Entity, lang: str = "ko") -> None:
-    """The detail pane shows `entity`: its id, and its name on screen as the pane's title."""
+async def assert_showing(pilot: Pilot, entity: Entity) -> None:
+    """The detail pane shows `entity`: its name (in the app's language) as the pane's title, and its id."""
     await settle(pilot)
     app = pilot.app
     detail = app.screen.query_one(DetailPane)
     assert detail.entity is not None and detail.entity.id == entity.id
-    lines = [line.strip() for line in visible_lines(app, detail)]
-    assert any(line.startswith(entity.label(lang)) for line in lines[:2]), lines[:3]
-    assert entity.id in squeeze("\n".join(lines))
+    text = squeeze(visible_text(app, detail))
+    title = squeeze(entity.label(app.lang))  # type: ignore[attr-defined]
+    assert text.startswith(title), f"{title!r} is not the title of the detail pane: {text[:200]!r}"
+    assert entity.id in text

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tui.history import History
 
 
@@ -120,12 +118,13 @@ def test_keep_only_forgets_unknown_ids_and_merges_repeats() -> None:
     assert history.forward() == "c"
 
 
-def test_keep_only_when_the_current_id_is_gone_moves_to_the_last_step() -> None:
+def test_keep_only_when_the_current_id_is_gone_moves_to_the_step_before_it() -> None:
     history = visited("a", "b", "c")
     history.back()  # at b
     history.keep_only(frozenset({"a", "c"}))
-    assert history.current == "c"
-    assert history.trail() == ["a", "c"]
+    assert history.current == "a"
+    assert history.trail() == ["a"]
+    assert history.forward() == "c"
 
 
 def test_keep_only_keeps_the_position_at_a_repeated_id() -> None:
@@ -136,11 +135,6 @@ def test_keep_only_keeps_the_position_at_a_repeated_id() -> None:
     assert history.forward() == "c"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in History.keep_only: it moves to the LAST occurrence of the current id, "
-    "so at the first of two visits to the same id, a reload that forgets nothing jumps ahead",
-)
 def test_keep_only_that_forgets_nothing_changes_nothing() -> None:
     history = visited("a", "b", "a")
     history.back()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from screen_text import active_section, assert_showing, settle, shown, squeeze, visible_lines, visible_text
 from textual.widgets import OptionList
 
@@ -139,7 +138,7 @@ async def test_links_enter_follows_and_back_and_forward_retrace(make_app, facts)
         await pilot.press("enter")
         assert isinstance(app.focused, LinkList)
         assert f"({target.id})" in highlighted_link(app)
-        # Nothing to go back to yet: Esc leaves the links for the list.
+        # Esc first leaves the links for the list (Backspace and [ go straight back).
         await pilot.press("escape")
         assert isinstance(app.focused, EntityList)
 
@@ -162,10 +161,13 @@ async def test_links_enter_follows_and_back_and_forward_retrace(make_app, facts)
         steps = (project, target, third)
         assert trail(app).endswith(" › ".join(e.label(app.lang) for e in steps))
 
+        organization = first_of(facts, "organization")
         for key, entity in (
             ("left_square_bracket", target),
-            ("escape", project),
-            ("left_square_bracket", project),  # at the start of the history, back stays put
+            ("backspace", project),
+            ("left_square_bracket", organization),  # switching section was a step too
+            ("left_square_bracket", organization),  # at the start of the history, back stays put
+            ("right_square_bracket", project),
             ("right_square_bracket", target),
             ("right_square_bracket", third),
             ("right_square_bracket", third),  # at the end, forward stays put
@@ -180,11 +182,30 @@ async def test_links_enter_follows_and_back_and_forward_retrace(make_app, facts)
         await assert_showing(pilot, third)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: a breadcrumb longer than the detail column wraps onto a hidden second line, "
-    "so the current entity (the end of the trail) is cut off, with no ellipsis",
-)
+async def test_a_section_switch_is_a_step_back_returns_to_the_entity_jumped_to(make_app, facts) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_entity("lvis")  # as the palette or the search screen does
+        await assert_showing(pilot, facts["lvis"])
+        await pilot.press("4")
+        await assert_showing(pilot, first_of(facts, "person"))
+        await pilot.press("left_square_bracket")
+        await assert_showing(pilot, facts["lvis"])
+        assert active_section(app) == "organization"
+
+
+async def test_esc_clears_a_filter_before_going_back(make_app, facts) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "slash", "m", "o", "t", "o", "r", "enter")
+        filtered = list_rows(app)
+        assert filtered and all("모터" in row or "motor" in row.lower() for row in filtered[:1])
+        await pilot.press("escape")  # clears the filter, the list is whole again
+        assert len(list_rows(app)) > len(filtered)
+        assert isinstance(app.focused, EntityList)
+
+
 async def test_breadcrumb_always_shows_the_current_entity(make_app, facts) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -192,6 +213,7 @@ async def test_breadcrumb_always_shows_the_current_entity(make_app, facts) -> No
         for entity_id in ("digital-brain-industry", "daegu-city", "mou-digital-brain"):
             app.open_entity(entity_id)  # as the command palette does
             await settle(pilot)
+        # Too long for the pane: the oldest steps give way, the current entity stays in view.
         assert trail(app).endswith(facts["mou-digital-brain"].label(app.lang))
 
 

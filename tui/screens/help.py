@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,23 +16,27 @@ from textual.widgets import Static
 from tui.keymap import ALL_GROUPS
 
 
-def help_table() -> Table:
-    """All commands, grouped: keys on the left, what they do on the right."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column()
-    for n, (title, commands) in enumerate(ALL_GROUPS):
-        if n:
-            table.add_row("", "")
-        table.add_row(Text(title, style="bold underline"), "")
-        seen: set[str] = set()
+def help_table() -> Group:
+    """All commands, grouped: a heading per group, then keys on the left and what they do."""
+    groups = []
+    for title, commands in ALL_GROUPS:
+        rows: dict[str, str] = {}
         for command in commands:
-            keys = " / ".join(command.key_names)
-            if keys in seen:
-                continue
-            seen.add(keys)
-            table.add_row(Text(keys), Text(command.description))
-    return table
+            rows.setdefault(" / ".join(command.key_names), command.description)
+        groups.append((title, rows))
+    key_width = max(len(keys) for _, rows in groups for keys in rows)
+    parts: list[RenderableType] = []
+    for n, (title, rows) in enumerate(groups):
+        if n:
+            parts.append(Text())
+        parts.append(Text(title, style="bold underline"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style="bold", width=key_width)
+        grid.add_column()
+        for keys, description in rows.items():
+            grid.add_row(Text(keys), Text(description))
+        parts.append(grid)
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):

@@ -41,6 +41,8 @@ class MainScreen(Screen):
         self.hits: list[str] = []
         """The ids found by the last search or filter, stepped through with n / N."""
         self._hit = -1
+        self._step_on_next_show = False
+        """Set when a section switch is about to highlight an entity: that is a new step, not a move."""
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -90,6 +92,8 @@ class MainScreen(Screen):
         self.entity_list.focus()
 
     def on_section_bar_changed(self, event: SectionBar.Changed) -> None:
+        if event.kind != self.section:
+            self._step_on_next_show = True
         self._open_section(event.kind)
 
     def _open_section(self, kind: str, cursor: int | None = None) -> None:
@@ -123,8 +127,8 @@ class MainScreen(Screen):
         if row is not None:
             self.entity_list.cursor = row
             return
-        self.query_one(SectionBar).active = entity.KIND  # its Changed finds the list already filled
         self._open_section(entity.KIND, cursor=self.facts.position(entity_id))
+        self.query_one(SectionBar).active = entity.KIND  # its Changed finds the list already filled
 
     def on_entity_list_highlighted(self, event: EntityList.Highlighted) -> None:
         self._show(event.entity)
@@ -141,20 +145,28 @@ class MainScreen(Screen):
         self.go_to(event.entity_id)
 
     def _show(self, entity: Entity) -> None:
-        self.history.replace(entity.id)
+        if self._step_on_next_show:
+            self._step_on_next_show = False
+            self.history.visit(entity.id)
+        else:
+            self.history.replace(entity.id)  # moving the cursor: where you are changes, no new step
         self.detail.show(entity, self.lang)
         self.query_one(Breadcrumb).show_trail(self.facts, self.history.trail(), self.lang)
 
-    def action_back(self) -> None:
-        """Back to the previous entity. Esc first clears a filter, and leaves the links for the list."""
-        if self.filter_bar.active and self.focused is self.entity_list:
+    def action_leave(self) -> None:
+        """Esc: one level out. From the links to the list, then clear a filter, then go back."""
+        if isinstance(self.focused, LinkList):
+            self.entity_list.focus()
+        elif self.filter_bar.active:
             self._cancel_filter()
-            return
+        else:
+            self.action_back()
+
+    def action_back(self) -> None:
+        """Back to the previous entity in the history."""
         entity_id = self.history.back()
         if entity_id is not None:
             self.go_to(entity_id, record=False)
-        elif isinstance(self.focused, LinkList):
-            self.entity_list.focus()
 
     def action_forward(self) -> None:
         entity_id = self.history.forward()

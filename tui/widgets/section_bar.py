@@ -45,12 +45,22 @@ class SectionBar(Widget, can_focus=True):
         self.refresh()
 
     def render(self) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
+        width = self.content_region.width or 200
+        # Narrow terminals get shorter labels rather than losing sections off the end.
+        for shorten in (_full, _without_count, _number_only):
+            text = self._render_labels(shorten)
+            if text.cell_len <= width:
+                return text
+        return text
+
+    def _render_labels(self, shorten) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
         active_style = self.get_component_rich_style("section-bar--active")
         self._spans = []
         for n, (kind, label) in enumerate(self.sections, start=1):
             start = text.cell_len
-            text.append(f" {n} {label} ", style=active_style if kind == self.active else "")
+            shown = label if kind == self.active else shorten(label)
+            text.append(f" {n} {shown} ", style=active_style if kind == self.active else "")
             self._spans.append((start, text.cell_len, kind))
             text.append(" ")
         return text
@@ -73,3 +83,17 @@ class SectionBar(Widget, can_focus=True):
             if start <= event.x < end:
                 self.active = kind
                 return
+
+
+def _full(label: str) -> str:
+    return label
+
+
+def _without_count(label: str) -> str:
+    """'Organizations 7' → 'Organizations'."""
+    return label.rsplit(" ", 1)[0]
+
+
+def _number_only(label: str) -> str:
+    """Just the key: the number before the label is enough to find the section."""
+    return ""
