@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -17,6 +17,8 @@ from tui.keymap import APP_COMMANDS, SCREEN_COMMANDS, bindings
 from tui.screens.main import MainScreen
 from tui.watcher import FileWatcher
 
+EAGER_INDEX_LIMIT = 20_000
+"""Files up to this many entities get their search index built right after start-up."""
 POLL_SECONDS = 0.5
 """How often the file is checked for changes (a stat call; see tui/watcher.py)."""
 
@@ -36,6 +38,7 @@ class FactsApp(App[None]):
         self._watcher: FileWatcher | None = None
         self._index: tuple[FactBase, SearchIndex] | None = None
         """The search index and the fact base it was built from."""
+        self._when_indexed: list[Callable[[], object]] = []
         self._show_title()
 
     def _show_title(self) -> None:
@@ -46,8 +49,9 @@ class FactsApp(App[None]):
         self.sub_title = f"{name} · {total}" if name else total
 
     def on_mount(self) -> None:
-        # Build the search index after the first frame, off the event loop: start-up stays fast.
-        self.call_after_refresh(self.run_worker, self._build_index, thread=True, group="index")
+        if len(self.facts) <= EAGER_INDEX_LIMIT:
+            # Build the search index after the first frame, off the event loop: start-up stays fast.
+            self.call_after_refresh(self.with_search_index, lambda: None)
         if self.watch_file and self.facts.path is not None:
             self._watcher = FileWatcher(self.facts.path)
             self.set_interval(POLL_SECONDS, self._poll_file)
@@ -74,12 +78,40 @@ class FactsApp(App[None]):
         self._index = (facts, SearchIndex.build(facts))
 
     @property
+    def search_ready(self) -> bool:
+        """Whether the search index of the current fact base is built."""
+        return self._index is not None and self._index[0] is self.facts
+
+    @property
     def search_index(self) -> SearchIndex:
-        """The search index of the current fact base (built now if the background build is not done)."""
-        if self._index is None or self._index[0] is not self.facts:
+        """The search index of the current fact base (built now, blocking, if it is not ready)."""
+        if not self.search_ready:
             self._build_index()
         assert self._index is not None
         return self._index[1]
+
+    def with_search_index(self, then: Callable[[], object]) -> None:
+        """Run `then` once the index is ready, building it in a background thread if needed.
+
+        Big files build it on first use rather than at start-up: the build holds the
+        interpreter for long stretches, which would make the first seconds of browsing stutter.
+        """
+        if self.search_ready:
+            then()
+            return
+        self._when_indexed.append(then)
+        if len(self._when_indexed) == 1:
+            if len(self.facts) > EAGER_INDEX_LIMIT:
+                self.notify(f"Indexing {len(self.facts):,} entities for search…", timeout=3)
+            self.run_worker(self._build_index, thread=True, group="index")
+
+    def _indexed(self) -> None:
+        if not self.search_ready:  # the file was reloaded meanwhile: build again
+            self.run_worker(self._build_index, thread=True, group="index")
+            return
+        waiting, self._when_indexed = self._when_indexed, []
+        for then in waiting:
+            then()
 
     def action_search(self, query: str = "") -> None:
         """Open the search screen; the entity chosen there opens as a step in the history."""
@@ -94,7 +126,9 @@ class FactsApp(App[None]):
                 self.main.set_hits(hits, hits.index(entity_id))
                 self.open_entity(entity_id)
 
-        self.push_screen(SearchScreen(self.facts, self.search_index, self.lang, query), opened)
+        self.with_search_index(
+            lambda: self.push_screen(SearchScreen(self.facts, self.search_index, self.lang, query), opened)
+        )
 
     MAIN_SCREEN_ONLY = frozenset(
         {"timeline", "relations", "search", "toggle_language", "copy_markdown", "copy_id", "export"}
@@ -189,6 +223,8 @@ class FactsApp(App[None]):
         self.run_worker(partial(_load_quietly, self.facts.path), thread=True, exclusive=True, group="reload")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "index" and event.state == WorkerState.SUCCESS:
+            self._indexed()
         if event.worker.group != "reload" or event.state != WorkerState.SUCCESS:
             return
         result = event.worker.result
@@ -198,7 +234,8 @@ class FactsApp(App[None]):
         self.facts = result
         self._show_title()
         self.main.use_facts(result)
-        self.run_worker(self._build_index, thread=True, group="index")
+        if len(result) <= EAGER_INDEX_LIMIT or self._when_indexed:
+            self.run_worker(self._build_index, thread=True, group="index")
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen  # imported on first use: start-up time counts

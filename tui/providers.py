@@ -44,6 +44,9 @@ class EntityProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         app = self.app
+        if not app.search_ready:  # big files index on first use; the palette asks again as you type
+            app.with_search_index(lambda: None)
+            return
         result = app.search_index.search(query, limit=self.LIMIT, lang=app.lang)
         for n, hit in enumerate(result.hits):
             entity = app.facts[hit.entity_id]

@@ -86,11 +86,11 @@ from tui.facts.model import (
     Money,
     Named,
     Organization,
-    Period,
     Project,
     Source,
 )
 from tui.facts.money import format_date, format_money
+from tui.facts.text import period_text
 
 __all__ = ["Hit", "Rank", "SearchIndex", "SearchResult", "match_span", "normalize_query", "snippet"]
 
@@ -276,11 +276,6 @@ def _year_text(year: int) -> str:
     return format_date(dt.date(year, 1, 1), "year")
 
 
-def _period_text(period: Period) -> str:
-    end = _year_text(period.end) if period.end is not None else ""
-    return f"{_year_text(period.start)}–{end}"
-
-
 def _fields(entity: Entity) -> list[tuple[str, int, list[str]]]:
     """Every searchable field of an entity as (field, tier, values), best field first within each tier."""
     fields: list[tuple[str, int, list[str]]] = [("id", NAMES, [entity.id])]
@@ -315,7 +310,7 @@ def _fields(entity: Entity) -> list[tuple[str, int, list[str]]]:
         if entity.budget is not None:
             amounts += _amount_texts(entity.budget)
         if entity.period is not None:
-            dates.append(_period_text(entity.period))
+            dates.append(period_text(entity))
         location += (entity.location.ko, entity.location.en)
     elif isinstance(entity, Agreement):
         for investment in entity.investments:
@@ -1052,7 +1047,7 @@ class SearchIndex:
                     if span is not None:
                         return name, value, span
         if rank == Rank.SUBSTRING and isinstance(entity, Project) and entity.period is not None:
-            text = _period_text(entity.period)  # a year inside the period
+            text = period_text(entity)  # a year inside the period
             return "period", text, (0, len(text))
         return "id", entity.id, (0, 0)  # pragma: no cover - bulk and one-by-one rules agree
 

@@ -189,6 +189,10 @@ class MainScreen(Screen):
 
     def _apply_filter(self, query: str) -> None:
         all_rows = self.facts.of_kind(self.section)
+        if query.strip() and not self.app.search_ready:  # type: ignore[attr-defined]
+            self.filter_bar.show_status("indexing…")
+            self.app.with_search_index(lambda: self._apply_filter(self.filter_bar.query))  # type: ignore[attr-defined]
+            return
         if not query.strip():
             rows: list[Entity] | tuple[Entity, ...] = all_rows
         else:

@@ -60,7 +60,10 @@ class FilterBar(Horizontal):
         self.query_one(Input).value = ""
 
     def show_count(self, shown: int, total: int) -> None:
-        self.query_one("#filter-count", Static).update(Text(f"{shown:,} of {total:,}"))
+        self.show_status(f"{shown:,} of {total:,}")
+
+    def show_status(self, status: str) -> None:
+        self.query_one("#filter-count", Static).update(Text(status))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
