@@ -85,7 +85,9 @@ class Sample:
 
     seconds: float
     notes: dict[str, float] = field(default_factory=dict)
-    """Shown as `name=value`; values in seconds if the name ends with `_s`, else as they are."""
+    """Shown as `name value`; values in seconds if the name ends with `_s`, else as they are."""
+    rss_mb: float | None = None
+    """Peak RSS to show instead of the measuring process's own (e.g. of a process it started)."""
 
 
 @dataclass(frozen=True)
@@ -176,8 +178,8 @@ def _whole_process(ctx: Context, argv: list[str], env: dict[str, str] | None = N
             check=True,
         )
         times.append(time.perf_counter() - started)
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return Sample(min(times), {"process_rss_MB": round(rss)})
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+    return Sample(min(times), rss_mb=rss)
 
 
 def measure_tomli_process(ctx: Context) -> Sample:
@@ -298,7 +300,9 @@ def child(name: str, file: Path, cache_dir: Path, primed: bool, inner: int) -> N
     """Run one measurement and print its result as one JSON line."""
     measurement = next(m for m in MEASUREMENTS if m.name == name)
     sample = measurement.run(Context(file, cache_dir, primed, inner))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    rss = sample.rss_mb
+    if rss is None:
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(json.dumps({"seconds": sample.seconds, "notes": sample.notes, "rss_mb": rss}))
 
 
@@ -381,6 +385,10 @@ def format_seconds(seconds: float | None) -> str:
     return f"{seconds * 1e6:.0f} µs"
 
 
+def format_ratio(ratio: float) -> str:
+    return f"{ratio:.2f}" if ratio >= 0.1 else f"{ratio:.3f}" if ratio >= 0.001 else f"{ratio:.1e}"
+
+
 def format_notes(notes: dict[str, float]) -> str:
     parts = []
     for name, value in notes.items():
@@ -405,7 +413,7 @@ def table(title: str, rows: list[Row]) -> str:
             lines.append(f"| {r.name} | — | — | — | {r.error} |")
             continue
         base = seconds.get(r.baseline)
-        ratio = f"{r.seconds / base:.2f}" if base and r.seconds is not None else "—"
+        ratio = format_ratio(r.seconds / base) if base and r.seconds is not None else "—"
         if r.baseline != BASELINE:
             ratio += " ‡"
         rss = f"{r.rss_mb:.0f} MB" if r.rss_mb is not None else "—"
