@@ -334,11 +334,6 @@ def test_problem_hint_says_how_to_fix_it(edits: list[tuple[str, str]], hint: str
     assert problem.hint == hint
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load._hint_for lowercases the msgspec message, then tests `'A-Z' in text`, which can never "
-    "match: a bad currency gets the generic string hint 'write text in double quotes, like \"LVIS\"'",
-)
 def test_bad_currency_hint_names_iso_4217() -> None:
     (problem,) = problems_of(broken([('currency = "KRW" }\n', 'currency = "krw" }\n')]))
     assert problem.hint == "use a three-letter ISO 4217 currency code, like KRW"
@@ -448,11 +443,6 @@ def test_not_utf8_points_at_the_bad_byte(write_facts: Callable[..., Path]) -> No
     assert str(problem.format(str(path))).startswith(f"{path}:2:13: not UTF-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decode_text computes the column from byte offsets: after two Korean syllables (6 bytes) the bad "
-    "byte is reported at column 16, while TOML syntax errors count characters (12)",
-)
 def test_not_utf8_column_counts_characters_like_other_problems(write_facts: Callable[..., Path]) -> None:
     problem = single_problem(write_facts('[meta]\ntitle = "대구'.encode() + b'\xff"\n'))
     assert (problem.line, problem.col) == (2, 12)
@@ -535,11 +525,6 @@ def test_crlf_file_loads_and_locates_problems(write_facts: Callable[..., Path]) 
 # -- known bugs -----------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_collect_structure_problems drops an entity with a field error before _check_meaning runs, so "
-    "its dangling references and contradictions are only reported after the field error is fixed",
-)
 def test_entity_with_a_field_error_still_has_its_references_checked() -> None:
     problems = problems_of(
         broken([("amount = 288000000000", "amount = -5"), ('owner = "city"', 'owner = "cty"')])
@@ -550,32 +535,17 @@ def test_entity_with_a_field_error_still_has_its_references_checked() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="msgspec.convert coerces ISO strings to dates: a quoted date loads, although docs/schema.md "
-    "says '\"2023-03-06\" is a string and is rejected' (load_data calls convert without builtin_types)",
-)
 def test_quoted_date_is_rejected() -> None:
     (problem,) = problems_of(broken([("published = 2023-03-07", 'published = "2023-03-07"')]))
     assert problem.where == "sources[src].published"
     assert problem.hint == "write a TOML date without quotes, like 2023-03-06"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load._check_meaning writes 'is a {kind}' for every kind: 'is a organization', 'is a agreement', "
-    "'is a event'",
-)
 def test_wrong_kind_message_uses_an_before_a_vowel() -> None:
     (problem,) = problems_of(broken([('owner = "city"', 'owner = "mou"')]))
     assert problem.message == "owner 'mou' is an agreement, expected organization or person"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Locator.position_of looks for the referenced id anywhere in the entity's block: a wrong "
-    "signatory that is also a party is reported on the parties line, not the signatories line",
-)
 def test_reference_problem_is_on_the_line_of_its_field() -> None:
     text = broken([('signatories = ["kim"]', 'signatories = ["acme"]')])
     (problem,) = problems_of(text)
@@ -583,11 +553,6 @@ def test_reference_problem_is_on_the_line_of_its_field() -> None:
     assert (problem.line, problem.col) == (line_of(text, 'signatories = ["acme"]'), 16)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Locator.position_of searches the innermost key alone: a bad figures[0].value is reported on "
-    "the line of area = { value = ... }, which comes first in the entity",
-)
 def test_nested_problem_is_on_the_line_of_its_enclosing_field() -> None:
     text = broken(
         [
@@ -602,11 +567,6 @@ def test_nested_problem_is_on_the_line_of_its_enclosing_field() -> None:
     assert problem.line == line_of(text, "figures = ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.parse and Locator split lines with str.splitlines(), which also breaks at U+2028/U+2029 "
-    "(legal inside TOML strings): every problem after such a string is reported one line too low",
-)
 def test_line_separator_inside_a_string_does_not_shift_line_numbers() -> None:
     text = broken(
         [('name = { en = "City" }', 'name = { en = "Ci\u2028ty" }'), ('owner = "city"', 'owner = "cty"')]

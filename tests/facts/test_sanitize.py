@@ -150,11 +150,6 @@ def test_nfd_escapes_are_normalized_after_parsing() -> None:
     assert facts.meta.title == "대구"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sanitize._RISKY_ESCAPE is \\\\[bfeuUx]: a TOML '\\r' escape does not trigger clean_tree, so a "
-    "carriage return (which clean() removes) survives loading and can overwrite a line on a terminal",
-)
 def test_carriage_return_escape_is_removed() -> None:
     text = MINIMAL.read_text(encoding="utf-8").replace(
         'title = "Test file"', 'title = "Evil Corp\\rGood Corp"'

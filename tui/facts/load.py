@@ -8,6 +8,7 @@ field and line. A file that loaded before and has not changed comes from `tui.fa
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import stat
@@ -127,7 +128,8 @@ def decode_text(data: bytes, path: Path | str) -> str:
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        line_start = before.rfind(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1  # characters, like TOML errors
         raise fail(
             f"not UTF-8 (byte 0x{data[exc.start]:02x})",
             "save the file as UTF-8",
@@ -150,7 +152,8 @@ def parse(text: str, path: Path | str, raw: bytes | None = None) -> tuple[dict[s
     except tomli.TOMLDecodeError as exc:
         line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
         message = getattr(exc, "msg", str(exc))
-        excerpt = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+        lines = text.split("\n")  # not splitlines(): U+2028 inside a string is not a line break in TOML
+        excerpt = lines[line - 1].rstrip("\r") if line and line <= len(lines) else ""
         raise FactFileError(
             path,
             [
@@ -205,6 +208,14 @@ def loads(text: str, path: str = "<string>") -> FactBase:
         return load_data(data, Path(path), text)
 
 
+TOML_TYPES = (dt.date, dt.time)
+"""TOML has dates and times of its own, so a quoted "2023-03-06" is a string, not a date."""
+
+
+def _convert(value: Any, tp: Any) -> Any:
+    return msgspec.convert(value, tp, builtin_types=TOML_TYPES)
+
+
 def load_data(data: dict[str, Any], path: Path, text: str = "") -> FactBase:
     """Validate parsed data into a FactBase: fast path first, the thorough one on failure."""
     return FactBase(_validate(data, path, text), path)
@@ -213,7 +224,7 @@ def load_data(data: dict[str, Any], path: Path, text: str = "") -> FactBase:
 def _validate(data: dict[str, Any], path: Path, text: str) -> FactFile:
     """The validated FactFile, or a FactFileError with every problem in `data`."""
     try:
-        facts = msgspec.convert(data, FactFile)
+        facts = _convert(data, FactFile)
     except msgspec.ValidationError:
         problems, facts = _collect_structure_problems(data)
     else:
@@ -243,6 +254,8 @@ class _Found:
     hint: str = ""
     needle: str = field(default="")
     """An id to look for on the line (for references), when the key alone is ambiguous."""
+    near: str = ""
+    """The key under which to look for the needle ('signatories')."""
 
 
 def _collect_structure_problems(data: dict[str, Any]) -> tuple[list[_Found], FactFile]:
@@ -260,14 +273,28 @@ def _collect_structure_problems(data: dict[str, Any]) -> tuple[list[_Found], Fac
             _check_value(row, entity_type, (entity_type.TABLE, i), found)
             if found:
                 problems += found
+                partial = _without_bad_fields(row, entity_type, found)
+                if partial is not None:  # still check its references and dates, in this same pass
+                    good.append(partial)
             else:
-                good.append(msgspec.convert(row, entity_type))
+                good.append(_convert(row, entity_type))
         tables[entity_type.TABLE] = tuple(good)
     try:
-        meta = msgspec.convert(data.get("meta"), FileMeta)
+        meta = _convert(data.get("meta"), FileMeta)
     except msgspec.ValidationError:
         meta = FileMeta(title="")
     return problems, FactFile(meta=meta, **tables)
+
+
+def _without_bad_fields(row: Any, entity_type: type[Entity], found: list[_Found]) -> Entity | None:
+    """The entity without the fields that have problems, if that still makes a valid entity."""
+    if not isinstance(row, dict):
+        return None
+    bad = {f.path[2] for f in found if len(f.path) > 2}
+    try:
+        return _convert({k: v for k, v in row.items() if k not in bad}, entity_type)
+    except msgspec.ValidationError:
+        return None
 
 
 def _check_value(value: Any, tp: Any, path: tuple, out: list[_Found], shallow_tables: bool = False) -> None:
@@ -332,7 +359,7 @@ def _check_struct(
 
 def _convert_or_report(value: Any, tp: Any, path: tuple, out: list[_Found]) -> None:
     try:
-        msgspec.convert(value, tp)
+        _convert(value, tp)
     except msgspec.ValidationError as exc:
         message = str(exc)
         suffix_at = message.find(" - at `$")
@@ -368,7 +395,7 @@ def _hint_for(message: str, tp: Any) -> str:
         return "write a TOML time without quotes, like 03:00:00"
     if "matching regex" in text and "a-z0-9" in text:
         return "ids use lower-case letters, digits, '.', '_' and '-', like daegu-city"
-    if "matching regex" in text and "A-Z" in text:
+    if "matching regex" in text and "[a-z]{3}" in text:  # the currency pattern, lower-cased above
         return "use a three-letter ISO 4217 currency code, like KRW"
     if ">= 0" in text:
         return "amounts and counts cannot be negative"
@@ -534,15 +561,16 @@ def _check_meaning(facts: FactFile, kind_of: dict[str, str]) -> list[_Found]:
                         if close:
                             hint = f"did you mean '{close[0]}'?"
                     problems.append(
-                        _Found(path, f"{ref.role} '{ref.target}' does not exist", hint, ref.target)
+                        _Found(path, f"{ref.role} '{ref.target}' does not exist", hint, ref.target, ref.field)
                     )
                 elif kind not in ref.kinds:
                     problems.append(
                         _Found(
                             path,
-                            f"{ref.role} '{ref.target}' is a {kind}, expected {' or '.join(ref.kinds)}",
+                            f"{ref.role} '{ref.target}' is {_a(kind)}, expected {' or '.join(ref.kinds)}",
                             "point this reference at an entity of the right kind",
                             ref.target,
+                            ref.field,
                         )
                     )
             problems += _check_entity(entity, path)
@@ -573,3 +601,8 @@ def _check_entity(entity: Entity, path: tuple) -> Iterable[_Found]:
                 yield _Found((*path, "roles", j), "role ends before it starts", "swap since and until")
     if isinstance(entity, Organization) and entity.parent == entity.id:
         yield _Found((*path, "parent"), "an organization cannot be its own parent", "remove parent")
+
+
+def _a(noun: str) -> str:
+    """'an agreement', 'a person'."""
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"

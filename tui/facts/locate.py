@@ -21,14 +21,14 @@ class Locator:
     def __init__(self, text: str, data: dict[str, Any]) -> None:
         self.text = text
         self.data = data
-        self.lines = text.splitlines()
+        self.lines = [line.rstrip("\r") for line in text.split("\n")]  # as TOML counts lines
         self._headers: list[tuple[int, str]] | None = None
 
     def place(self, found: _Found) -> Problem:
         """The problem with its `where` spelled out and its line and excerpt filled in."""
         from tui.facts.load import Problem
 
-        line, col = self.position_of(found.path, found.needle)
+        line, col = self.position_of(found.path, found.needle, found.near)
         excerpt = self.lines[line - 1].strip()[:120] if line else ""
         return Problem(
             found.message,
@@ -54,25 +54,41 @@ class Locator:
                 out += f".{part}" if out else str(part)
         return out
 
-    def position_of(self, path: tuple, needle: str = "") -> tuple[int | None, int | None]:
-        """1-based (line, column) of the thing at `path`, or of the nearest enclosing thing found."""
+    def position_of(self, path: tuple, needle: str = "", near: str = "") -> tuple[int | None, int | None]:
+        """1-based (line, column) of the thing at `path`, or of the nearest enclosing thing found.
+
+        Keys are looked for in order, each from the line of the one before (`figures`, then its
+        `value`), so an inner key is not mistaken for one of the same name earlier on. A
+        `needle` (a referenced id) is looked for from its `near` key on.
+        """
         if not path:
             return None, None
         table = path[0]
         start, end = self._block(table, path[1] if len(path) > 1 and isinstance(path[1], int) else None)
         if start is None:
             return None, None
-        patterns = []
+        keys = [p for p in path[1:] if isinstance(p, str)] + ([near] if near else [])
+        found: tuple[int, int] | None = None
+        line = start
+        for key in keys:
+            hit = self._find(_key_pattern(key), line, end)
+            if hit is None:
+                break
+            found = hit
+            line = hit[0] - 1
         if needle:
-            patterns.append(re.compile(r"[\"']" + re.escape(needle) + r"[\"']"))
-        for key in reversed([p for p in path[1:] if isinstance(p, str)]):
-            patterns.append(re.compile(r"(?:^|(?<=[{,\s]))[\"']?" + re.escape(key) + r"[\"']?\s*="))
-        for pattern in patterns:
-            for n in range(start, end):
-                match = pattern.search(self.lines[n])
-                if match:
-                    return n + 1, match.start() + 1
-        return start + 1, 1
+            hit = self._find(re.compile(r"[\"']" + re.escape(needle) + r"[\"']"), line, end)
+            if hit is not None:
+                return hit
+        return found if found is not None else (start + 1, 1)
+
+    def _find(self, pattern: re.Pattern[str], start: int, end: int) -> tuple[int, int] | None:
+        """1-based (line, column) of the first match in lines [start, end), or None."""
+        for n in range(start, end):
+            match = pattern.search(self.lines[n])
+            if match:
+                return n + 1, match.start() + 1
+        return None
 
     def _row(self, table: str, index: int) -> Any:
         rows = self.data.get(table)
@@ -103,3 +119,8 @@ class Locator:
             line = self.text.count("\n", 0, match.start())
             return line, line + 1
         return None, 0
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """`key =` at the start of a line or inside an inline table, quoted or bare."""
+    return re.compile(r"(?:^|(?<=[{,\s]))[\"']?" + re.escape(key) + r"[\"']?\s*=")

@@ -33,8 +33,13 @@ Precision = Annotated[
 ]
 
 
-class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """Base of every table: immutable, keyword-only, unknown keys rejected."""
+class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
+    """Base of every table: immutable, keyword-only, unknown keys rejected.
+
+    `gc=False`: immutable records of strings, numbers and tuples cannot form reference
+    cycles, so the garbage collector need not track 100,000s of them (loading is faster and
+    every later collection cheaper).
+    """
 
 
 class Bilingual(Record, kw_only=True):
@@ -110,6 +115,8 @@ class Reference(Struct, frozen=True):
     role: str
     target: str
     kinds: tuple[str, ...]
+    field: str = ""
+    """The key it is written under ('parties' for a party), to point at its line."""
 
 
 class Named(Entity, kw_only=True):
@@ -124,7 +131,7 @@ class Named(Entity, kw_only=True):
 
     def references(self) -> Iterator[Reference]:
         for p in self.provenance:
-            yield Reference("source", p.source, ("source",))
+            yield Reference("source", p.source, ("source",), "provenance")
 
 
 class Source(Entity, kw_only=True):
@@ -177,9 +184,9 @@ class Organization(Named, kw_only=True):
     def references(self) -> Iterator[Reference]:
         yield from super().references()
         for f in self.founders:
-            yield Reference("founder", f, ("person",))
+            yield Reference("founder", f, ("person",), "founders")
         if self.parent:
-            yield Reference("parent", self.parent, ("organization",))
+            yield Reference("parent", self.parent, ("organization",), "parent")
 
 
 class Role(Record, kw_only=True):
@@ -200,7 +207,7 @@ class Person(Named, kw_only=True):
     def references(self) -> Iterator[Reference]:
         yield from super().references()
         for r in self.roles:
-            yield Reference("role", r.organization, ("organization",))
+            yield Reference("role", r.organization, ("organization",), "roles")
 
 
 class Commitment(Record, kw_only=True):
@@ -244,15 +251,15 @@ class Agreement(Dated, kw_only=True):
     def references(self) -> Iterator[Reference]:
         yield from super().references()
         for p in self.parties:
-            yield Reference("party", p, ("organization",))
+            yield Reference("party", p, ("organization",), "parties")
         for s in self.signatories:
-            yield Reference("signatory", s, ("person",))
+            yield Reference("signatory", s, ("person",), "signatories")
         for c in self.commitments:
-            yield Reference("commitment", c.party, ("organization",))
+            yield Reference("commitment", c.party, ("organization",), "commitments")
         for i in self.investments:
-            yield Reference("investor", i.by, ("organization",))
+            yield Reference("investor", i.by, ("organization",), "investments")
         for p in self.projects:
-            yield Reference("project", p, ("project",))
+            yield Reference("project", p, ("project",), "projects")
 
 
 class Period(Record, kw_only=True):
@@ -279,11 +286,11 @@ class Project(Named, kw_only=True):
     def references(self) -> Iterator[Reference]:
         yield from super().references()
         if self.owner:
-            yield Reference("owner", self.owner, ("organization", "person"))
+            yield Reference("owner", self.owner, ("organization", "person"), "owner")
         for o in self.organizations:
-            yield Reference("organization", o, ("organization",))
+            yield Reference("organization", o, ("organization",), "organizations")
         for a in self.agreements:
-            yield Reference("agreement", a, ("agreement",))
+            yield Reference("agreement", a, ("agreement",), "agreements")
 
 
 class Quote(Record, kw_only=True):
@@ -304,11 +311,11 @@ class Event(Dated, kw_only=True):
     def references(self) -> Iterator[Reference]:
         yield from super().references()
         for p in self.participants:
-            yield Reference("participant", p, ("person", "organization"))
+            yield Reference("participant", p, ("person", "organization"), "participants")
         if self.quote and self.quote.speaker:
-            yield Reference("speaker", self.quote.speaker, ("person",))
+            yield Reference("speaker", self.quote.speaker, ("person",), "quote")
         for r in self.related:
-            yield Reference("related", r, ENTITY_KINDS)
+            yield Reference("related", r, ENTITY_KINDS, "related")
 
 
 class FactFile(Record, kw_only=True):

@@ -15,7 +15,7 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # The same, but keeping CR so the raw file's line endings still parse.
 _UNSAFE_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # TOML escapes that can produce an unsafe or decomposed character after parsing.
-_RISKY_ESCAPE = re.compile(r"\\[bfeuUx]")
+_RISKY_ESCAPE = re.compile(r"\\[bfreuUx]")
 
 # _UNSAFE_RAW in UTF-8 bytes: the single-byte controls, then C1 (U+0080-U+009F) and the bidi
 # characters (U+202A-U+202E, U+2066-U+2069) by their encodings. Literal prefixes let `re` skip ahead.
