@@ -30,7 +30,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def _interact(path: Path, moves: int) -> dict[str, list[float]]:
+async def interact(path: Path, moves: int) -> dict[str, list[float]]:
     facts = load(path)
     app = FactsApp(facts, lang=facts.meta.language, watch=False)
     out: dict[str, list[float]] = {
@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--file", type=Path, required=True)
     parser.add_argument("--moves", type=int, default=60)
     args = parser.parse_args(argv)
-    small = asyncio.run(_interact(bundled_fact_file(), args.moves))
-    big = asyncio.run(_interact(args.file, args.moves))
+    small = asyncio.run(interact(bundled_fact_file(), args.moves))
+    big = asyncio.run(interact(args.file, args.moves))
     print(f"{'ms':22} {'bundled p50':>11} {'p95':>7} {'big p50':>9} {'p95':>7} {'p95 ratio':>9}")
     for name in small:
         s, b = small[name], big[name]

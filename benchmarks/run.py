@@ -261,17 +261,62 @@ def measure_search_query(ctx: Context) -> Sample:
 
 
 # -- the explorer (tui/app.py): first paint, cursor-move latency ---------------------------------
-#
-# Kept for the app engineer. A measurement here runs in its own process like the others, so it
-# may import Textual. A sketch:
-#
-#     def measure_first_paint(ctx: Context) -> Sample:
-#         from tui.app import FactsApp
-#         ...  # time App.run_test() until the entity list has rendered, with ctx.file loaded
-#         return Sample(seconds, {"rows": ...})
-#
-# and add `Measurement("explorer first paint", measure_first_paint, needs_cache=True)` (and
-# e.g. "explorer cursor move p50" with a p95 note) at the end of MEASUREMENTS.
+
+
+def _first_paint_process(ctx: Context, code: str, env: dict[str, str]) -> Sample:
+    """Spawn to first painted frame of a headless app (`startup.py`'s children print the time)."""
+    import startup  # benchmarks/startup.py, beside this script
+
+    child_env = {**os.environ, **env}
+    times = []
+    for _ in range(ctx.inner):
+        started = time.time()
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(ctx.file)],
+            cwd=REPO,
+            env=child_env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        times.append(float(done.stdout.split()[-1]) - started)
+    del startup
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return Sample(min(times), rss_mb=rss)
+
+
+def measure_bare_first_paint(ctx: Context) -> Sample:
+    import startup
+
+    return _first_paint_process(ctx, startup.BARE, {})
+
+
+def measure_explorer_first_paint_cold(ctx: Context) -> Sample:
+    import startup
+
+    return _first_paint_process(ctx, startup.EXPLORER, {"FACTS_TUI_NO_CACHE": "1"})
+
+
+def measure_explorer_first_paint_warm(ctx: Context) -> Sample:
+    import startup
+
+    return _first_paint_process(ctx, startup.EXPLORER, {})
+
+
+def measure_explorer_interaction(ctx: Context) -> Sample:
+    """p50 of a cursor move in the first section's list (p95, resize and filter keystroke in notes)."""
+    import asyncio
+
+    import explorer  # benchmarks/explorer.py
+
+    timings = asyncio.run(explorer.interact(ctx.file, moves=40))
+    notes = {
+        "p95_s": explorer.percentile(timings["move"], 0.95),
+        "resize_p95_s": explorer.percentile(timings["resize"], 0.95),
+        "filter_key_p95_s": explorer.percentile(timings["filter key"], 0.95),
+        "harness_p50_s": statistics.median(timings["no-op (harness)"]),
+    }
+    return Sample(statistics.median(timings["move"]), notes)
 
 
 MEASUREMENTS: list[Measurement] = [
@@ -289,7 +334,19 @@ MEASUREMENTS: list[Measurement] = [
     Measurement("first backlinks() (link index)", measure_backlinks, needs_cache=True),
     Measurement("search index build", measure_search_build, needs_cache=True, available=_search_missing),
     Measurement("search keystroke p50", measure_search_query, needs_cache=True, available=_search_missing),
-    # The explorer's rows go here.
+    Measurement("bare Textual app first paint, process", measure_bare_first_paint, baseline=PROCESS_BASELINE),
+    Measurement(
+        "explorer first paint, process, no cache",
+        measure_explorer_first_paint_cold,
+        baseline=PROCESS_BASELINE,
+    ),
+    Measurement(
+        "explorer first paint, process, warm",
+        measure_explorer_first_paint_warm,
+        needs_cache=True,
+        baseline=PROCESS_BASELINE,
+    ),
+    Measurement("explorer cursor move p50", measure_explorer_interaction, needs_cache=True),
 ]
 
 

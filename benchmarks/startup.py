@@ -47,7 +47,7 @@ class Timed(FactsApp):
 
 path = Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] else bundled_fact_file()
 facts = load(path)
-Timed(facts, lang=facts.meta.language).run(headless=True, size=(120, 40))
+Timed(facts, lang=facts.meta.language, watch=False).run(headless=True, size=(120, 40))
 """
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -12,10 +13,12 @@ from textual.worker import Worker, WorkerState
 
 from tui.facts import FactBase, FactFileError, load
 from tui.facts.model import Language
-from tui.facts.search import SearchIndex
 from tui.keymap import APP_COMMANDS, SCREEN_COMMANDS, bindings
 from tui.screens.main import MainScreen
 from tui.watcher import FileWatcher
+
+if TYPE_CHECKING:
+    from tui.facts.search import SearchIndex
 
 EAGER_INDEX_LIMIT = 20_000
 """Files up to this many entities get their search index built right after start-up."""
@@ -74,6 +77,8 @@ class FactsApp(App[None]):
     # -- search ---------------------------------------------------------------------------------
 
     def _build_index(self) -> None:
+        from tui.facts.search import SearchIndex  # a big module: imported when first needed
+
         facts = self.facts
         self._index = (facts, SearchIndex.build(facts))
 
@@ -222,14 +227,14 @@ class FactsApp(App[None]):
             self._watcher.mark_seen()
         self.run_worker(partial(_load_quietly, self.facts.path), thread=True, exclusive=True, group="reload")
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "index" and event.state == WorkerState.SUCCESS:
             self._indexed()
         if event.worker.group != "reload" or event.state != WorkerState.SUCCESS:
             return
         result = event.worker.result
         if isinstance(result, FactFileError):
-            self.main.show_problems(result)
+            await self.main.show_problems(result)
             return
         self.facts = result
         self._show_title()

@@ -7,6 +7,7 @@ text like `[/bold]` or `[@click=app.quit]` in a fact file is shown exactly as wr
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -14,7 +15,6 @@ from rich.text import Text
 from rich.tree import Tree
 
 from tui.facts import Entity, FactBase, Link
-from tui.facts.graph import Node
 from tui.facts.model import (
     Agreement,
     Bilingual,
@@ -28,6 +28,10 @@ from tui.facts.model import (
     Source,
 )
 from tui.facts.money import format_date, format_money
+
+if TYPE_CHECKING:
+    from tui.facts.graph import Node
+
 from tui.facts.text import date_text, kind_label, period_text, quantity_text
 
 ROLE_LABELS: dict[str, str] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -11,7 +12,6 @@ from textual.widgets import Footer, Header
 
 from tui.facts import ENTITY_KINDS, Entity, FactBase, FactFileError
 from tui.facts.model import Language
-from tui.facts.search import SearchIndex
 from tui.facts.text import section_label
 from tui.history import History
 from tui.keymap import SCREEN_COMMANDS, bindings
@@ -21,6 +21,9 @@ from tui.widgets.entity_list import EntityList
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.problems import ProblemsPanel
 from tui.widgets.section_bar import SectionBar
+
+if TYPE_CHECKING:
+    from tui.facts.search import SearchIndex
 
 
 class MainScreen(Screen):
@@ -52,11 +55,9 @@ class MainScreen(Screen):
         with Horizontal(id="panes"):
             with Vertical(id="list-column"):
                 yield EntityList(id="entities")
-                yield FilterBar(id="filter")
             with Vertical(id="detail-column"):
                 yield Breadcrumb(id="breadcrumb")
                 yield DetailPane(self.facts, id="detail")
-        yield ProblemsPanel(id="problems")
         yield Footer()
 
     def _section_labels(self) -> list[tuple[str, str]]:
@@ -76,9 +77,23 @@ class MainScreen(Screen):
     def detail(self) -> DetailPane:
         return self.query_one(DetailPane)
 
+    # The filter bar and the problems panel are mounted when first needed: fewer widgets to
+    # style before the first frame (benchmarks/startup.py).
+
     @property
     def filter_bar(self) -> FilterBar:
+        """The filter bar (mounted by the first `action_filter`)."""
         return self.query_one(FilterBar)
+
+    @property
+    def filtering(self) -> bool:
+        """Whether the list is narrowed by the filter bar."""
+        return any(bar.active for bar in self.query(FilterBar))
+
+    async def _problems_panel(self) -> ProblemsPanel:
+        if not self.query(ProblemsPanel):
+            await self.mount(ProblemsPanel(id="problems"), before=self.query_one(Footer))
+        return self.query_one(ProblemsPanel)
 
     @property
     def search_index(self) -> SearchIndex:
@@ -101,7 +116,7 @@ class MainScreen(Screen):
         entity_list = self.entity_list
         if kind == self.section and entity_list.rows is self.facts.of_kind(kind) and cursor is None:
             return
-        if self.filter_bar.active:
+        if self.filtering:
             self.filter_bar.close()
         elif entity_list.rows is self.facts.of_kind(self.section):
             self._cursors[self.section] = entity_list.cursor
@@ -157,7 +172,7 @@ class MainScreen(Screen):
         """Esc: one level out. From the links to the list, then clear a filter, then go back."""
         if isinstance(self.focused, LinkList):
             self.entity_list.focus()
-        elif self.filter_bar.active:
+        elif self.filtering:
             self._cancel_filter()
         else:
             self.action_back()
@@ -175,9 +190,11 @@ class MainScreen(Screen):
 
     # -- filter and hits ------------------------------------------------------------------------
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
         """Open the filter bar on the current section."""
-        if not self.filter_bar.active:
+        if not self.query(FilterBar):
+            await self.query_one("#list-column").mount(FilterBar(id="filter"))
+        if not self.filtering:
             highlighted = self.entity_list.highlighted
             self._before_filter = highlighted.id if highlighted else None
             self._cursors[self.section] = self.entity_list.cursor
@@ -262,7 +279,8 @@ class MainScreen(Screen):
 
     def use_facts(self, facts: FactBase) -> None:
         """Swap in a reloaded fact base, keeping section, selection, filter, scroll and history by id."""
-        self.query_one(ProblemsPanel).hide()
+        for panel in self.query(ProblemsPanel):
+            panel.hide()
         entity_list = self.entity_list
         selected = entity_list.highlighted.id if entity_list.highlighted else None
         old_cursor, scroll_y = entity_list.cursor, entity_list.scroll_y
@@ -274,7 +292,7 @@ class MainScreen(Screen):
         self._hit = min(self._hit, len(self.hits) - 1)
         self.query_one(SectionBar).set_labels(self._section_labels())
         self._cursors = {}
-        if self.filter_bar.active:
+        if self.filtering:
             self._apply_filter(self.filter_bar.query)
             row = entity_list.index_of(selected) if selected else None
             entity_list.cursor = row if row is not None else min(old_cursor, len(entity_list.rows) - 1)
@@ -291,9 +309,10 @@ class MainScreen(Screen):
         elif entity_list.highlighted is not None:
             self._show(entity_list.highlighted)
 
-    def show_problems(self, error: FactFileError) -> None:
+    async def show_problems(self, error: FactFileError) -> None:
         """The file on disk is broken: keep what is shown and say what is wrong."""
-        self.query_one(ProblemsPanel).show_problems(
+        panel = await self._problems_panel()
+        panel.show_problems(
             f"{error.path} has {len(error.problems)} problem(s); showing the last good data. "
             "Fix and save to reload (x hides this).",
             error.format(),
@@ -301,10 +320,11 @@ class MainScreen(Screen):
         self.refresh_bindings()
 
     def action_dismiss_problems(self) -> None:
-        self.query_one(ProblemsPanel).hide()
+        for panel in self.query(ProblemsPanel):
+            panel.hide()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dismiss_problems":
-            return self.query_one(ProblemsPanel).shown
+            return any(panel.shown for panel in self.query(ProblemsPanel))
         return True

@@ -9,7 +9,6 @@ from textual.message import Message
 
 from tui.facts import Entity
 from tui.facts.model import Language
-from tui.facts.search import match_span
 from tui.render import entity_subtitle
 from tui.widgets.virtual_list import VirtualList
 
@@ -81,7 +80,11 @@ class EntityList(VirtualList):
     def render_row(self, index: int, width: int) -> Text:
         entity = self._rows[index]
         line = Text(entity.label(self.lang), end="")
-        span = match_span(line.plain, self._highlight) if self._highlight else None
+        span = None
+        if self._highlight:
+            from tui.facts.search import match_span  # loaded with the index, not at start-up
+
+            span = match_span(line.plain, self._highlight)
         if span:
             line.stylize(self.text_style("virtual-list--match"), *span)
         subtitle = entity_subtitle(entity, self.lang)
