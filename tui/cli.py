@@ -17,7 +17,7 @@ from tui import __version__
 from tui.commands import EXIT_OK, EXIT_USAGE, UsageError
 from tui.facts import FactFileError
 
-COMMAND_MODULES = ("open", "check", "list", "show", "timeline", "graph", "export", "serve", "search")
+COMMAND_MODULES = ("open", "check", "list", "show", "search", "timeline", "graph", "export", "serve")
 """Each module in `tui.commands` adds one subcommand: `add_parser(commands)` and `run(args, out)`."""
 
 

@@ -161,3 +161,24 @@ ALL_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
 def bindings(commands: tuple[Command, ...]) -> list[Binding]:
     """Textual bindings for a table of commands."""
     return [c.binding() for c in commands]
+
+
+def help_groups() -> list[tuple[str, list[tuple[list[str], str]]]]:
+    """Every group's title and its (key names, description) rows, once per key: what the help
+    screen and the README show."""
+    groups = []
+    for title, commands in ALL_GROUPS:
+        rows: dict[tuple[str, ...], str] = {}
+        for command in commands:
+            rows.setdefault(tuple(command.key_names), command.description)
+        groups.append((title, [(list(keys), description) for keys, description in rows.items()]))
+    return groups
+
+
+def keys_markdown() -> str:
+    """The key table of the README, generated from the same tables (a test keeps them equal)."""
+    lines = ["| keys | what they do |", "|---|---|"]
+    for title, rows in help_groups():
+        lines.append(f"| **{title}** | |")
+        lines += [f"| {' / '.join(f'`{k}`' for k in keys)} | {description} |" for keys, description in rows]
+    return "\n".join(lines)

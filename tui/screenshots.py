@@ -87,6 +87,31 @@ def palette(query: str, expect: str) -> Flow:
     return flow
 
 
+def search(query: str, expect: str) -> Flow:
+    """The search screen (`s`) with `query` typed, once `expect` is among the results."""
+
+    async def flow(pilot: Pilot) -> None:
+        app = pilot.app
+        await pilot.pause()
+        await pilot.press("s")
+        await _until(pilot, lambda: type(app.screen).__name__ == "SearchScreen", "the search screen")
+        app.screen.query_one(Input).cursor_blink = False
+        await pilot.press(*query)
+        await _until(pilot, lambda: expect in _plain(app.export_screenshot()), f"{expect!r} in the results")
+
+    return flow
+
+
+async def timeline_view(pilot: Pilot) -> None:
+    """The timeline (`t`) from the Motor Valley project."""
+    app = pilot.app
+    await pilot.pause()
+    app.open_entity("motor-valley")  # type: ignore[attr-defined]
+    await pilot.pause()
+    await pilot.press("t")
+    await _until(pilot, lambda: type(app.screen).__name__ == "TimelineScreen", "the timeline")
+
+
 async def _until(pilot: Pilot, done: Callable[[], bool], what: str, timeout: float = 5.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -123,6 +148,8 @@ SHOTS: tuple[Shot, ...] = (
     Shot("help", WIDE, help_screen),
     Shot("palette", WIDE, palette("LVIS", "lvis-daegu-branch")),
     Shot("narrow", NARROW, main_screen),
+    Shot("search", WIDE, search("760억", "matches")),
+    Shot("timeline", WIDE, timeline_view),
 )
 
 

@@ -13,18 +13,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keymap import ALL_GROUPS
+from tui.keymap import help_groups
 
 
 def help_table() -> Group:
     """All commands, grouped: a heading per group, then keys on the left and what they do."""
-    groups = []
-    for title, commands in ALL_GROUPS:
-        rows: dict[str, str] = {}
-        for command in commands:
-            rows.setdefault(" / ".join(command.key_names), command.description)
-        groups.append((title, rows))
-    key_width = max(len(keys) for _, rows in groups for keys in rows)
+    groups = help_groups()
+    key_width = max(len(" / ".join(keys)) for _, rows in groups for keys, _ in rows)
     parts: list[RenderableType] = []
     for n, (title, rows) in enumerate(groups):
         if n:
@@ -33,8 +28,8 @@ def help_table() -> Group:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True, style="bold", width=key_width)
         grid.add_column()
-        for keys, description in rows.items():
-            grid.add_row(Text(keys), Text(description))
+        for keys, description in rows:
+            grid.add_row(Text(" / ".join(keys)), Text(description))
         parts.append(grid)
     return Group(*parts)
 

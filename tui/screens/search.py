@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.facts import ENTITY_KINDS, FactBase
@@ -44,6 +44,7 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
             )
             yield Static(id="search-count")
             yield OptionList(id="search-results")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
