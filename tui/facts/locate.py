@@ -122,5 +122,9 @@ class Locator:
 
 
 def _key_pattern(key: str) -> re.Pattern[str]:
-    """`key =` at the start of a line or inside an inline table, quoted or bare."""
-    return re.compile(r"(?:^|(?<=[{,\s]))[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    """`key =` at the start of a line or inside an inline table, quoted or bare, or a
+    `[[table.key]]` header that opens it."""
+    k = re.escape(key)
+    return re.compile(
+        r"(?:^|(?<=[{,\s]))[\"']?" + k + r"[\"']?\s*=" + r"|^\s*\[\[?\s*[\w.\"'-]*\b" + k + r"[\"']?\s*\]"
+    )

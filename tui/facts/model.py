@@ -24,6 +24,9 @@ Id = Annotated[
     ),
 ]
 Year = Annotated[int, Meta(ge=1, le=9999)]
+TOML_INT_MAX = 2**63 - 1
+"""TOML integers are 64-bit; a longer one is refused rather than carried into formatting."""
+Count = Annotated[int, Meta(ge=0, le=TOML_INT_MAX)]
 Language = Literal["ko", "en"]
 Precision = Annotated[
     Literal["day", "month", "year"],
@@ -61,7 +64,7 @@ class Bilingual(Record, kw_only=True):
 class Money(Record, kw_only=True):
     """An exact amount in the currency's main unit: 760억 원 is amount = 76000000000, currency = "KRW"."""
 
-    amount: Annotated[int, Meta(ge=0)]
+    amount: Count
     currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. KRW, USD")]
 
 
@@ -77,7 +80,7 @@ class Provenance(Record, kw_only=True):
     """Where a fact comes from: a source id and the paragraph (0 = headline, deck or photo caption)."""
 
     source: Id
-    paragraph: Annotated[int, Meta(ge=0)] = 0
+    paragraph: Count = 0
     quote: str = ""
 
 
@@ -149,7 +152,7 @@ class Source(Entity, kw_only=True):
     )
     language: Language = "ko"
     url: str = ""
-    paragraphs: Annotated[int, Meta(ge=0)] = 0
+    paragraphs: Count = 0
 
     def label(self, lang: Language = "ko") -> str:
         return self.title.pick(lang) or self.id
