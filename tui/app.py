@@ -13,6 +13,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.facts import FactBase, FactFileError, load
 from tui.facts.model import Language
+from tui.facts.sanitize import printable
 from tui.keymap import APP_COMMANDS, SCREEN_COMMANDS, bindings
 from tui.screens.main import MainScreen
 from tui.watcher import FileWatcher
@@ -47,7 +48,7 @@ class FactsApp(App[None]):
     def _show_title(self) -> None:
         # The section bar gives the counts per kind; the header names the file and the total.
         self.title = self.facts.meta.title
-        name = self.facts.path.name if self.facts.path else ""
+        name = printable(self.facts.path.name) if self.facts.path else ""
         total = f"{len(self.facts):,} {'entities' if self.lang == 'en' else '항목'}"
         self.sub_title = f"{name} · {total}" if name else total
 
@@ -213,7 +214,7 @@ class FactsApp(App[None]):
             self.action_reload()
         elif change == "missing":
             self.notify(
-                f"{self.facts.path} is gone; showing the last good data until it comes back.",
+                f"{printable(str(self.facts.path))} is gone; showing the last good data until it comes back.",
                 title="File missing",
                 severity="warning",
                 markup=False,

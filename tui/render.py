@@ -135,12 +135,22 @@ def source_citation(facts: FactBase, entity: Entity, lang: Language = "en") -> l
     return lines
 
 
-def entity_fields(facts: FactBase, entity: Entity, lang: Language = "ko") -> Table:
-    """The entity's own fields as a two-column grid of label and value."""
+def entity_fields(
+    facts: FactBase, entity: Entity, lang: Language = "ko", max_chars: int | None = None
+) -> Table:
+    """The entity's own fields as a two-column grid of label and value.
+
+    `max_chars` cuts longer values (the explorer passes it: laying out a megabyte of text would
+    freeze the screen for seconds; the command line prints everything).
+    """
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style=LABEL_STYLE, no_wrap=True)
     grid.add_column(overflow="fold")
     for label, value in _field_rows(facts, entity, lang):
+        if max_chars is not None and len(value) > max_chars:
+            rest = len(value) - max_chars
+            value = value.divide([max_chars])[0]
+            value.append(f"… ({rest:,} more characters: facts-tui show {entity.id})", style=DIM)
         grid.add_row(Text(label), value)
     return grid
 

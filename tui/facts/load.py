@@ -23,6 +23,7 @@ import msgspec
 import tomli
 
 from tui.facts import cache as fact_cache
+from tui.facts import chunks
 from tui.facts.index import FactBase, gc_paused
 from tui.facts.locate import Locator
 from tui.facts.model import (
@@ -147,6 +148,11 @@ def parse(text: str, path: Path | str, raw: bytes | None = None) -> tuple[dict[s
     `raw`, the bytes `text` was decoded from, makes sanitizing a clean file cheaper.
     """
     text, needs_deep_clean = clean_document(text, raw)
+    return _parse_clean(text, path, needs_deep_clean), text
+
+
+def _parse_clean(text: str, path: Path | str, needs_deep_clean: bool) -> dict[str, Any]:
+    """Parse a sanitized text whole (`needs_deep_clean` from `clean_document`), or a FactFileError."""
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
@@ -172,7 +178,7 @@ def parse(text: str, path: Path | str, raw: bytes | None = None) -> tuple[dict[s
         ) from None
     if needs_deep_clean:
         data = clean_tree(data)
-    return data, text
+    return data
 
 
 def load(path: Path | str, cache: bool = True) -> FactBase:
@@ -192,10 +198,10 @@ def load(path: Path | str, cache: bool = True) -> FactBase:
                 cached = slot.fetch()
                 if cached is not None:
                     return FactBase(cached, path)
-        parsed, text = parse(decode_text(data, path), path, raw=data)
-        del data
-        facts = _validate(parsed, path, text)
-        del parsed  # the raw tree is the bulk of the memory; free it before caching
+        text, needs_deep_clean = clean_document(decode_text(data, path), data)
+        del data  # from here on the text is all that is needed
+        facts = _read(text, path, needs_deep_clean)
+        del text
         if slot is not None:
             slot.store(facts)
         return FactBase(facts, path)
@@ -204,8 +210,25 @@ def load(path: Path | str, cache: bool = True) -> FactBase:
 def loads(text: str, path: str = "<string>") -> FactBase:
     """Load a fact file from a string (for tests and tools). Never cached."""
     with gc_paused():
-        data, text = parse(text, path)
-        return load_data(data, Path(path), text)
+        text, needs_deep_clean = clean_document(text)
+        return FactBase(_read(text, path, needs_deep_clean), Path(path))
+
+
+def _read(text: str, path: Path | str, needs_deep_clean: bool) -> FactFile:
+    """The validated FactFile of a sanitized text, or a FactFileError with every problem in it.
+
+    A large text is first read piece by piece (`tui.facts.chunks`), never holding the whole raw
+    tree; that answer is kept only when it is certainly the whole document's and certainly valid.
+    Otherwise, and always for ordinary sizes, the whole document is parsed (the raw tree is the
+    bulk of the memory; it is freed on return, before caching) and validated, problems and all.
+    """
+    if len(text) >= chunks.MIN_CHARS:
+        facts = chunks.read(text, needs_deep_clean, _convert)
+        if facts is not None and _certainly_meaningful(facts):
+            return facts
+        del facts  # wrong somewhere, or not certainly right: free it before parsing again
+    data = _parse_clean(text, path, needs_deep_clean)
+    return _validate(data, Path(path), text)
 
 
 TOML_TYPES = (dt.date, dt.time)
@@ -397,6 +420,8 @@ def _hint_for(message: str, tp: Any) -> str:
         return "ids use lower-case letters, digits, '.', '_' and '-', like daegu-city"
     if "matching regex" in text and "[a-z]{3}" in text:  # the currency pattern, lower-cased above
         return "use a three-letter ISO 4217 currency code, like KRW"
+    if "<= 9223372036854775807" in text:
+        return "too large: TOML integers are 64-bit (at most 9223372036854775807)"
     if ">= 0" in text:
         return "amounts and counts cannot be negative"
     if "expected `int`" in text:

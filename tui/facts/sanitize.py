@@ -10,10 +10,13 @@ import re
 import unicodedata
 from typing import Any
 
-# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, and
+# the zero-width joiner (Rich counts it as joining any two characters, so rows would misalign).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200d\u202a-\u202e\u2066-\u2069]")
 # The same, but keeping CR so the raw file's line endings still parse.
-_UNSAFE_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200d\u202a-\u202e\u2066-\u2069]")
+# For one line of text we did not load (a file name): tab and newline too.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200d\u202a-\u202e\u2066-\u2069]")
 # TOML escapes that can produce an unsafe or decomposed character after parsing.
 _RISKY_ESCAPE = re.compile(r"\\[bfreuUx]")
 
@@ -22,9 +25,15 @@ _RISKY_ESCAPE = re.compile(r"\\[bfreuUx]")
 _UNSAFE_RAW_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _UNSAFE_RAW_SEQUENCES = (
     re.compile(rb"\xc2[\x80-\x9f]"),
-    re.compile(rb"\xe2\x80[\xaa-\xae]"),
+    re.compile(rb"\xe2\x80[\x8d\xaa-\xae]"),
     re.compile(rb"\xe2\x81[\xa6-\xa9]"),
 )
+
+
+def printable(text: str) -> str:
+    """Text from outside the fact file (a file name) for one line: unsafe characters shown as
+    escapes (`\\x1b`) instead of being sent to the terminal."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def clean(text: str) -> str:

@@ -307,6 +307,9 @@ class MainScreen(Screen):
         if not entity_list.rows:
             self.detail.show(None, self.lang)
         elif entity_list.highlighted is not None:
+            # If the shown entity is gone, what takes its place is a new step: replacing would
+            # overwrite the step history fell back to, which still exists.
+            self._step_on_next_show = selected not in facts
             self._show(entity_list.highlighted)
 
     async def show_problems(self, error: FactFileError) -> None:

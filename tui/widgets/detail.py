@@ -22,6 +22,10 @@ MAX_BACKLINKS = 40
 """A hub entity in a big file can be named thousands of times; list the first ones and count the rest."""
 
 
+MAX_FIELD_CHARS = 5_000
+"""Longer values are cut in the pane (with a note); `facts-tui show` prints them whole."""
+
+
 class LinkList(OptionList):
     """The entity's links and backlinks; Enter or a click follows one."""
 
@@ -77,7 +81,7 @@ class DetailPane(VerticalScroll):
     def _body(self, entity: Entity) -> Group:
         title = Text(entity.label(self.lang), style="bold")
         title.append(f"  {kind_label(entity.KIND, self.lang)}", style="dim")
-        parts = [title, Text(), entity_fields(self.facts, entity, self.lang)]
+        parts = [title, Text(), entity_fields(self.facts, entity, self.lang, max_chars=MAX_FIELD_CHARS)]
         citations = source_citation(self.facts, entity, self.lang)
         if citations:
             parts += [Text(), Text("Provenance", style="bold underline"), *citations]

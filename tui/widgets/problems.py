@@ -9,11 +9,13 @@ from textual.widgets import Static
 
 
 class ProblemsPanel(VerticalScroll):
-    """Shown at the bottom while the file on disk is broken; the next good save hides it."""
+    """Shown under the panes while the file on disk is broken; the next good save hides it.
+
+    Not docked: a docked panel would share the bottom edge with the Footer and hide its last line.
+    """
 
     DEFAULT_CSS = """
     ProblemsPanel {
-        dock: bottom;
         height: auto;
         max-height: 40%;
         border-top: heavy $error;
