@@ -86,7 +86,7 @@ def test_graph_text_is_a_tree(cli: Callable[..., Run]) -> None:
     daegu = link_text(Link("party", facts["daegu-city"]), "en").plain
     assert f"├── {mou}" in run.out
     assert f"│   ├── {daegu}" in run.out
-    assert "(see above)" in run.out
+    assert "(also elsewhere in this tree)" in run.out
 
 
 def test_graph_depth_1_stops_at_one_hop(cli: Callable[..., Run]) -> None:

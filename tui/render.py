@@ -304,13 +304,14 @@ def render_entity(facts: FactBase, entity: Entity, lang: Language = "ko") -> Ren
 
 # -- relationships ----------------------------------------------------------------------------------
 
-SEE_ABOVE = {"en": "(see above)", "ko": "(위 참조)"}
+REPEATED = {"en": "(also elsewhere in this tree)", "ko": "(이 트리의 다른 곳에도 있음)"}
+"""A node met again: the tree is built breadth first, so its own branch may be above or below."""
 
 
 def node_label(node: Node, lang: Language = "ko") -> Text:
     """One node as one line: the root as 'LVIS  Organization (lvis)'; any other node as
     `render.link_text` writes a link ('party: LVIS (lvis)') or, for direction 'in', a backlink,
-    then its kind, then '(see above)' for a repeat."""
+    then its kind, then '(also elsewhere in this tree)' for a repeat."""
     if node.role is None:
         text = Text(node.entity.label(lang), style="bold")
         text.append(f"  {kind_label(node.entity.KIND, lang)}", style=DIM)
@@ -319,7 +320,7 @@ def node_label(node: Node, lang: Language = "ko") -> Text:
     text = link_text(Link(node.role, node.entity), lang, incoming=node.direction == "in")
     text.append(f"  {kind_label(node.entity.KIND, lang)}", style=DIM)
     if node.repeat:
-        text.append(f" {SEE_ABOVE[lang]}", style="italic dim")
+        text.append(f" {REPEATED[lang]}", style="italic dim")
     return text
 
 

@@ -26,7 +26,7 @@ def add_parser(commands) -> None:
         "graph",
         help="show an entity's relationships",
         description="Show what an entity links to and what links to it, up to --depth hops away. "
-        "Each entity is shown once, where it is nearest; met again, it is marked '(see above)'. "
+        "Each entity is shown once, where it is nearest; met again, it is marked '(also elsewhere in this tree)'. "
         "--format dot and mermaid write Graphviz and Mermaid text for other tools.",
     )
     parser.add_argument("id", metavar="ID", help="the entity's id, e.g. lvis")

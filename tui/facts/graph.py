@@ -10,7 +10,7 @@ How the tree is built (breadth first, so the shortest path to an entity wins):
   role of the reference ('party', 'owner', ...). An entity that is both is listed once, as a link.
 - The link back to a node's own parent is left out (it is the edge the node was reached by).
 - Each entity is expanded once, at the shallowest depth it is found. Found again later, it is
-  shown as a reference leaf: `repeat = True`, no children ("(see above)" in the text view).
+  shown as a reference leaf: `repeat = True`, no children ("(also elsewhere in this tree)" in the text view).
   Those leaves keep the relation visible without repeating the subtree.
 - Each node shows at most `limit` children (default 50); the rest are counted in `more`
   ("… N more"). The whole tree holds at most `max_nodes` nodes (default 2000); children past

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.facts import ENTITY_KINDS, FactBase
+from tui.facts import FactBase
 from tui.facts.model import Language
 from tui.facts.search import Hit, SearchIndex, SearchResult
 from tui.facts.text import section_label
@@ -70,15 +70,13 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
         self._highlight_first()
 
     def _options(self, result: SearchResult) -> list[Option]:
-        """Hits grouped by kind in section order, ranked within each group; sets `_ids` to match."""
+        """Hits grouped by kind, ranked within each group; sets `_ids` to match."""
         by_kind: dict[str, list[Hit]] = {}
         for hit in result.hits:
             by_kind.setdefault(hit.kind, []).append(hit)
         options: list[Option] = []
         self._ids = []
-        for kind in ENTITY_KINDS:
-            if kind not in by_kind:
-                continue
+        for kind in by_kind:  # groups in the order of their best hit: the top hit comes first
             header = Text(section_label(kind, self.lang), style="bold underline")
             header.append(f" {len(by_kind[kind])}", style="dim")
             options.append(Option(header, disabled=True))

@@ -57,7 +57,9 @@ class FilterBar(Horizontal):
 
     def close(self) -> None:
         self.remove_class("-active")
-        self.query_one(Input).value = ""
+        field = self.query_one(Input)
+        with field.prevent(Input.Changed):  # clearing is not typing: the list must not refilter
+            field.value = ""
 
     def show_count(self, shown: int, total: int) -> None:
         self.show_status(f"{shown:,} of {total:,}")

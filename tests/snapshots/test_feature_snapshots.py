@@ -1,0 +1,90 @@
+"""Snapshots of the explorer's finding and viewing features: the filter bar, the search screen, the
+timeline, the relationship view and the English screens (pytest-textual-snapshot).
+
+Update after a deliberate change with
+`pytest tests/snapshots/test_feature_snapshots.py --snapshot-update`, then look at every changed SVG
+before accepting it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tui.app import FactsApp
+from tui.facts import load
+from tui.screenshots import NARROW, WIDE, Flow, entity, search, timeline_view
+
+FACTS = load(Path(__file__).resolve().parents[2] / "facts.toml")
+
+
+def make_app() -> FactsApp:
+    """A fresh explorer on the bundled facts, in the file's language (Korean)."""
+    return FactsApp(FACTS, FACTS.meta.language)
+
+
+async def until(pilot: Pilot, done: Callable[[], bool], what: str, timeout: float = 5.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not done():
+        assert loop.time() < deadline, f"timed out waiting for {what}"
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def filtered(section_key: str, query: str, count: str) -> Flow:
+    """`/` on a section with `query` typed, once the bar counts `count` (the matches highlighted)."""
+
+    async def flow(pilot: Pilot) -> None:
+        app = pilot.app
+        await pilot.pause()
+        await pilot.press(section_key, "slash")
+        field = app.screen.query_one("#filter-input", Input)
+        field.cursor_blink = False  # a steady cursor, the same in every shot
+        await pilot.press(*query)
+        status = app.screen.query_one("#filter-count")
+        await until(pilot, lambda: str(status.render()) == count, f"{count!r} in the filter bar")
+
+    return flow
+
+
+def then_press(flow: Flow, *keys: str) -> Flow:
+    async def both(pilot: Pilot) -> None:
+        await flow(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return both
+
+
+async def english(pilot: Pilot) -> None:
+    """The explorer as it opens, switched to English with `l`."""
+    await pilot.pause()
+    await pilot.press("l")
+    await pilot.pause()
+
+
+def test_filter_bar_with_highlighted_matches(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=WIDE, run_before=filtered("3", "모터", "3 of 10"))
+
+
+def test_search_screen_amount(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=WIDE, run_before=search("760억", "3 matches"))
+
+
+def test_timeline(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=WIDE, run_before=timeline_view)
+
+
+def test_relationships_of_lvis(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=WIDE, run_before=then_press(entity("lvis"), "R"))
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "120x40"])
+def test_main_screen_in_english(snap_compare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=english)
