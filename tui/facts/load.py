@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 import stat
 import typing
 from collections.abc import Iterable, Iterator
@@ -39,7 +40,7 @@ from tui.facts.model import (
     Person,
     Project,
 )
-from tui.facts.sanitize import clean_document, clean_tree
+from tui.facts.sanitize import clean_document, clean_tree, printable
 
 MAX_SUGGESTED = 50
 """Did-you-mean lookups scan every id; only the first problems get one."""
@@ -66,7 +67,8 @@ class Problem:
         head = f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
         lines = [head]
         if self.excerpt:
-            lines.append(f"    {self.line} | {self.excerpt}" if self.line else f"    | {self.excerpt}")
+            excerpt = self.excerpt.replace("\r", "")  # a bare CR would send the cursor back over the line
+            lines.append(f"    {self.line} | {excerpt}" if self.line else f"    | {excerpt}")
         if self.hint:
             lines.append(f"    hint: {self.hint}")
         return "\n".join(lines)
@@ -76,7 +78,7 @@ class FactFileError(Exception):
     """A fact file that cannot be used, with every problem found in it."""
 
     def __init__(self, path: Path | str, problems: list[Problem]) -> None:
-        self.path = str(path)
+        self.path = printable(str(path))  # a file name is not ours to send to a terminal
         self.problems = problems
         super().__init__(self.format())
 
@@ -173,12 +175,58 @@ def _parse_clean(text: str, path: Path | str, needs_deep_clean: bool) -> dict[st
             ],
         ) from None
     except RecursionError:
-        raise FactFileError(
-            path, [Problem("nested too deeply to parse", hint="flatten the nested arrays or tables")]
-        ) from None
+        raise _too_deep(text, path) from None
+    except ValueError:  # Python refuses to convert an integer of more than 4,300 digits
+        raise _too_long(text, path) from None
     if needs_deep_clean:
-        data = clean_tree(data)
+        try:
+            data = clean_tree(data)
+        except RecursionError:
+            raise _too_deep(text, path) from None
     return data
+
+
+_DEEP = re.compile(r"(?:[\[{]\s*){64,}")
+_LONG_NUMBER = re.compile(r"[0-9_]{4300,}|0[xob][0-9a-fA-F_]{1000,}")
+
+
+def _line_of(text: str, pattern: re.Pattern[str]) -> tuple[int | None, int | None]:
+    match = pattern.search(text)
+    if match is None:
+        return None, None
+    start = text.rfind("\n", 0, match.start()) + 1
+    return text.count("\n", 0, match.start()) + 1, match.start() - start + 1
+
+
+def _too_deep(text: str, path: Path | str) -> FactFileError:
+    line, col = _line_of(text, _DEEP)
+    if line is None:  # nested inline tables or a long dotted key: the line with the most nesting
+        lines = text.split("\n")
+        depth = [sum(map(row.count, "[{.")) for row in lines]
+        line, col = depth.index(max(depth)) + 1, 1
+    return FactFileError(
+        path,
+        [
+            Problem(
+                "nested too deeply to read", line=line, col=col, hint="flatten the nested arrays or tables"
+            )
+        ],
+    )
+
+
+def _too_long(text: str, path: Path | str) -> FactFileError:
+    line, col = _line_of(text, _LONG_NUMBER)
+    return FactFileError(
+        path,
+        [
+            Problem(
+                "a number too long to read",
+                line=line,
+                col=col,
+                hint="TOML integers are 64-bit: at most 9223372036854775807",
+            )
+        ],
+    )
 
 
 def load(path: Path | str, cache: bool = True) -> FactBase:
@@ -248,7 +296,7 @@ def _validate(data: dict[str, Any], path: Path, text: str) -> FactFile:
     """The validated FactFile, or a FactFileError with every problem in `data`."""
     try:
         facts = _convert(data, FactFile)
-    except msgspec.ValidationError:
+    except (msgspec.ValidationError, ValueError):  # ValueError: msgspec quoting a 5,000-digit number
         problems, facts = _collect_structure_problems(data)
     else:
         if _certainly_meaningful(facts):
@@ -304,7 +352,7 @@ def _collect_structure_problems(data: dict[str, Any]) -> tuple[list[_Found], Fac
         tables[entity_type.TABLE] = tuple(good)
     try:
         meta = _convert(data.get("meta"), FileMeta)
-    except msgspec.ValidationError:
+    except (msgspec.ValidationError, ValueError):
         meta = FileMeta(title="")
     return problems, FactFile(meta=meta, **tables)
 
@@ -316,7 +364,7 @@ def _without_bad_fields(row: Any, entity_type: type[Entity], found: list[_Found]
     bad = {f.path[2] for f in found if len(f.path) > 2}
     try:
         return _convert({k: v for k, v in row.items() if k not in bad}, entity_type)
-    except msgspec.ValidationError:
+    except (msgspec.ValidationError, ValueError):
         return None
 
 
@@ -391,6 +439,15 @@ def _convert_or_report(value: Any, tp: Any, path: tuple, out: list[_Found]) -> N
             inner = _parse_msgspec_path(message[suffix_at + 8 : -1])
             message = message[:suffix_at]
         out.append(_Found((*path, *inner), _humanize(message, value), _hint_for(message, tp)))
+    except ValueError:  # msgspec could not even quote the value: an integer of thousands of digits
+        out.append(
+            _Found(path, f"expected {_expected(tp)}, found {_describe(value)}", "TOML integers are 64-bit")
+        )
+
+
+def _expected(tp: Any) -> str:
+    literal = _literal_values(tp)
+    return "one of " + ", ".join(literal) if literal else getattr(tp, "__name__", "a smaller value")
 
 
 def _parse_msgspec_path(text: str) -> tuple:
@@ -452,6 +509,8 @@ def _describe(value: Any) -> str:
     }.get(type(value), type(value).__name__)
     if isinstance(value, (list, dict)) and not value:
         return f"an empty {kind.split()[-1]}"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1:,} digits"  # repr may refuse it
     if isinstance(value, (str, int, float, bool)):
         shown = repr(value)
         if len(shown) > 40:
