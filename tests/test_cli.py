@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_runner import ESCAPES, Run, runner
 
 from tui import __version__
 from tui.cli import COMMAND_MODULES, main
@@ -20,32 +21,13 @@ from tui.cli import COMMAND_MODULES, main
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL = FIXTURES / "minimal.toml"
-ESCAPES = re.compile(r"[\x1b\x07\x9b]")
 
 pytestmark = pytest.mark.usefixtures("plain_terminal")
 
 
-class Run:
-    """The outcome of `facts-tui ARGS`: exit status, stdout, stderr."""
-
-    def __init__(self, status: int, out: str, err: str) -> None:
-        self.status, self.out, self.err = status, out, err
-
-    def __repr__(self) -> str:
-        return f"Run(status={self.status}, out={self.out!r}, err={self.err!r})"
-
-
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    def run(*args: str) -> Run:
-        capsys.readouterr()
-        status = main(list(args))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        assert not ESCAPES.search(out), "escape sequences on stdout, which is not a terminal"
-        return Run(status, out, err)
-
-    return run
+    return runner(capsys)
 
 
 def squash(text: str) -> str:

@@ -10,38 +10,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_runner import Run, runner
 
-from tui.cli import main
 from tui.facts import Link, load
 from tui.facts.export import from_json, to_csv, to_json
 from tui.render import link_text
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-ESCAPES = re.compile(r"[\x1b\x07\x9b]")
 
 pytestmark = pytest.mark.usefixtures("plain_terminal")
 
 
-class Run:
-    def __init__(self, status: int, out: str, err: str) -> None:
-        self.status, self.out, self.err = status, out, err
-
-    def __repr__(self) -> str:
-        return f"Run(status={self.status}, out={self.out[:2000]!r}, err={self.err!r})"
-
-
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    def run(*args: str) -> Run:
-        capsys.readouterr()
-        status = main(list(args))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        assert not ESCAPES.search(out), "escape sequences on stdout, which is not a terminal"
-        return Run(status, out, err)
-
-    return run
+    return runner(capsys)
 
 
 # -- timeline ------------------------------------------------------------------------------------

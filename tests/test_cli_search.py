@@ -8,15 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_runner import Run, runner
 from rich.text import Span
 
-from tui.cli import COMMAND_MODULES, main
+from tui.cli import COMMAND_MODULES
 from tui.commands.search import HIGHLIGHT, highlighted
 from tui.facts.search import Hit, Rank
 
-ESCAPES = re.compile(r"[\x1b\x07\x9b]")
-
 pytestmark = pytest.mark.usefixtures("plain_terminal")
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    return runner(capsys, "search")
+
 
 HOSTILE = """
 [meta]
@@ -35,27 +40,6 @@ name = { ko = "[/bold]해커", en = "[@click=app.quit]Hacker [red]x[/red]" }
 aliases = ["[bold]Boss[/]"]
 provenance = [{ source = "src" }]
 """
-
-
-class Run:
-    def __init__(self, status: int, out: str, err: str) -> None:
-        self.status, self.out, self.err = status, out, err
-
-    def __repr__(self) -> str:
-        return f"Run(status={self.status}, out={self.out!r}, err={self.err!r})"
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    def run(*args: str) -> Run:
-        capsys.readouterr()
-        status = main(["search", *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        assert not ESCAPES.search(out), "escape sequences on stdout, which is not a terminal"
-        return Run(status, out, err)
-
-    return run
 
 
 def squash(text: str) -> str:
