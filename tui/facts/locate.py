@@ -23,6 +23,7 @@ class Locator:
         self.data = data
         self.lines = [line.rstrip("\r") for line in text.split("\n")]  # as TOML counts lines
         self._headers: list[tuple[int, str]] | None = None
+        self._by_table: dict[str, list[int]] | None = None
 
     def place(self, found: _Found) -> Problem:
         """The problem with its `where` spelled out and its line and excerpt filled in."""
@@ -90,6 +91,18 @@ class Locator:
                 return n + 1, match.start() + 1
         return None
 
+    def _index_headers(self) -> None:
+        """Every header's line and name, and where each table's headers are: one pass over the text."""
+        self._headers = []
+        self._by_table = {}
+        line, counted_to = 0, 0
+        for m in _HEADER.finditer(self.text):
+            line += self.text.count("\n", counted_to, m.start())
+            counted_to = m.start()
+            name = m.group(1).replace('"', "").replace("'", "")
+            self._by_table.setdefault(name, []).append(len(self._headers))
+            self._headers.append((line, name))
+
     def _row(self, table: str, index: int) -> Any:
         rows = self.data.get(table)
         return rows[index] if isinstance(rows, list) and 0 <= index < len(rows) else None
@@ -97,22 +110,19 @@ class Locator:
     def _block(self, table: str, index: int | None) -> tuple[int | None, int]:
         """0-based [start, end) line range of `[table]`, or of the index-th `[[table]]`."""
         if self._headers is None:
-            self._headers = [
-                (self.text.count("\n", 0, m.start()), m.group(1).replace('"', "").replace("'", ""))
-                for m in _HEADER.finditer(self.text)
-            ]
-        count = -1
-        for h, (line, name) in enumerate(self._headers):
-            if name != table:
-                continue
-            count += 1
-            if index is None or count == index:
-                end = len(self.lines)
-                for later_line, later_name in self._headers[h + 1 :]:
-                    if not later_name.startswith(table + "."):
-                        end = later_line
-                        break
-                return line, end
+            self._index_headers()
+        assert self._headers is not None and self._by_table is not None
+        positions = self._by_table.get(table, [])
+        wanted = 0 if index is None else index
+        if wanted < len(positions):
+            h = positions[wanted]
+            line = self._headers[h][0]
+            end = len(self.lines)
+            for later_line, later_name in self._headers[h + 1 :]:
+                if not later_name.startswith(table + "."):  # [[table.sub]] belongs to the entity
+                    end = later_line
+                    break
+            return line, end
         # `table = [...]` written inline: point at its first line.
         match = re.search(rf"^[ \t]*{re.escape(table)}[ \t]*=", self.text, re.MULTILINE)
         if match:
