@@ -65,7 +65,7 @@ async def interact(path: Path, moves: int) -> dict[str, list[float]]:
             app.screen._compositor.render_update()
             out["resize"].append(time.perf_counter() - start)
         assert app.main.search_index is not None  # built in the background; make sure it is ready
-        app.main.action_filter()
+        await app.main.action_filter()  # mounts the filter bar on first use
         await pilot.pause()
         for query in FILTER_QUERIES:
             for n in range(1, len(query) + 1):
