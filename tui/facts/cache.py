@@ -64,9 +64,14 @@ class _Header(msgspec.Struct, frozen=True, array_like=True):
     payload_digest: str
 
 
-_encode = msgspec.msgpack.Encoder().encode
-_decode_header = msgspec.msgpack.Decoder(_Header).decode
-_decode_facts = msgspec.msgpack.Decoder(FactFile).decode
+@functools.cache
+def _codec() -> tuple:
+    """The msgpack encoder and decoders, made on first use (building them costs start-up time)."""
+    return (
+        msgspec.msgpack.Encoder().encode,
+        msgspec.msgpack.Decoder(_Header).decode,
+        msgspec.msgpack.Decoder(FactFile).decode,
+    )
 
 
 def enabled_from_env() -> bool:
@@ -137,13 +142,13 @@ class Slot:
         if view[: len(_MAGIC)] != _MAGIC:
             return None
         header_end = start + int.from_bytes(view[len(_MAGIC) : start], "big")
-        header = _decode_header(view[start:header_end])
+        header = _codec()[1](view[start:header_end])
         if header.key != self.key:
             return None
         payload = view[header_end:]
         if len(payload) != header.payload_size or digest(payload) != header.payload_digest:
             return None
-        return _decode_facts(payload)
+        return _codec()[2](payload)
 
     def store(self, facts: FactFile) -> None:
         """Write the entry atomically, then drop the least recently used ones; never raises."""
@@ -151,8 +156,9 @@ class Slot:
             self._store(facts)
 
     def _store(self, facts: FactFile) -> None:
-        payload = _encode(facts)
-        header = _encode(_Header(self.key, len(payload), digest(payload)))
+        encode = _codec()[0]
+        payload = encode(facts)
+        header = encode(_Header(self.key, len(payload), digest(payload)))
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=self.directory, prefix=_TEMP_PREFIX, suffix=".tmp")
         try:

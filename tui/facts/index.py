@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import gc
 import threading
 from collections.abc import Iterator
@@ -102,6 +101,8 @@ class FactBase:
 
     def suggest(self, entity_id: str, limit: int = 3) -> list[str]:
         """Ids that look like `entity_id`, for did-you-mean messages."""
+        import difflib  # only asked for when an id is not found
+
         return difflib.get_close_matches(entity_id, self._by_id, n=limit, cutoff=0.6)
 
     # -- links ----------------------------------------------------------------------------------

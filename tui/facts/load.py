@@ -9,7 +9,6 @@ field and line. A file that loaded before and has not changed comes from `tui.fa
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 import stat
@@ -26,7 +25,6 @@ import tomli
 from tui.facts import cache as fact_cache
 from tui.facts import chunks
 from tui.facts.index import FactBase, gc_paused
-from tui.facts.locate import Locator
 from tui.facts.model import (
     ENTITY_KINDS,
     ENTITY_TYPES,
@@ -306,6 +304,8 @@ def _validate(data: dict[str, Any], path: Path, text: str) -> FactFile:
     problems += duplicates
     problems += _check_meaning(facts, kind_of)
     if problems:
+        from tui.facts.locate import Locator  # only a file with problems needs it
+
         locator = Locator(text, data)
         placed = [locator.place(p) for p in problems]
         placed.sort(key=lambda p: p.line or 0)
@@ -407,7 +407,7 @@ def _check_struct(
     fields = {f.encode_name: f for f in msgspec.structs.fields(tp)}
     for key in value:
         if key not in fields:
-            close = difflib.get_close_matches(key, fields, n=1)
+            close = _close_matches(key, fields)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(fields)}"
             out.append(_Found((*path, key), f"unknown key '{key}'", hint))
     for name, info in fields.items():
@@ -662,15 +662,21 @@ def _check_meaning(facts: FactFile, kind_of: dict[str, str]) -> list[_Found]:
     return problems
 
 
+def _close_matches(word: str, candidates) -> list[str]:
+    import difflib  # imported by the first problem, not at start-up
+
+    return difflib.get_close_matches(word, candidates, n=1)
+
+
 def _did_you_mean(wrong: str, ids: dict[str, str], by_start: dict[str, list[str]]) -> list[str]:
     """The id most like `wrong`, looked for among ids with the same first letter when there are
     many (typos rarely hit the first letter, and comparing with 100,000 ids takes half a second)."""
     if len(ids) <= 2000:
-        return difflib.get_close_matches(wrong, ids, n=1)
+        return _close_matches(wrong, ids)
     if not by_start:
         for entity_id in ids:
             by_start.setdefault(entity_id[:1], []).append(entity_id)
-    return difflib.get_close_matches(wrong, by_start.get(wrong[:1], []), n=1)
+    return _close_matches(wrong, by_start.get(wrong[:1], []))
 
 
 def _check_entity(entity: Entity, path: tuple) -> Iterable[_Found]:
