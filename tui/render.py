@@ -270,6 +270,12 @@ def _field_rows(facts: FactBase, e: Entity, lang: Language) -> Iterable[tuple[st
         yield "tags", Text(", ".join(f"#{t}" for t in e.tags))
 
 
+def mentions(facts: FactBase, entity: Entity) -> list[Link]:
+    """The backlinks to list under "Mentioned in": all but provenance (shown on its own), except
+    for a source, whose citations are the point."""
+    return [b for b in facts.backlinks(entity.id) if b.role != "source" or isinstance(entity, Source)]
+
+
 def link_text(link: Link, lang: Language = "ko", incoming: bool = False) -> Text:
     """One link for a list: 'party: LVIS (lvis)', or for a backlink 'party to: MOU (mou-x)'."""
     labels = INCOMING_LABELS if incoming else ROLE_LABELS
@@ -289,7 +295,7 @@ def render_entity(facts: FactBase, entity: Entity, lang: Language = "ko") -> Ren
     links = facts.links(entity.id)
     if links:
         parts += [Text(), Text("Links", style="bold underline"), *(link_text(k, lang) for k in links)]
-    backlinks = [b for b in facts.backlinks(entity.id) if b.role != "source" or isinstance(entity, Source)]
+    backlinks = mentions(facts, entity)
     if backlinks:
         parts += [
             Text(),

@@ -13,10 +13,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.facts import Entity, FactBase, Link
-from tui.facts.model import Language, Source
+from tui.facts.model import Language
 from tui.facts.text import kind_label
 from tui.keymap import LINK_COMMANDS, bindings
-from tui.render import entity_fields, link_text, source_citation
+from tui.render import entity_fields, link_text, mentions, source_citation
 
 MAX_BACKLINKS = 40
 """A hub entity in a big file can be named thousands of times; list the first ones and count the rest."""
@@ -90,9 +90,7 @@ class DetailPane(VerticalScroll):
     def _link_options(self, entity: Entity) -> list[Option | None]:
         options: list[Option | None] = []
         links = self.facts.links(entity.id)
-        backlinks = [
-            b for b in self.facts.backlinks(entity.id) if b.role != "source" or isinstance(entity, Source)
-        ]
+        backlinks = mentions(self.facts, entity)
         if links:
             options.append(Option(Text("Links", style="bold underline"), disabled=True))
             options += [self._option(link, incoming=False) for link in links]
