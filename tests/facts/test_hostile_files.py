@@ -17,16 +17,16 @@ import os
 import random
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import pytest
+from fact_strings import all_strings
 
 from tui.cli import main
-from tui.facts import FactBase, FactFileError, load
+from tui.facts import FactFileError, load
 from tui.facts.sanitize import printable
 
 HOSTILE_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
@@ -421,22 +421,6 @@ SHOWN = tuple(case for case in CASES if case.show)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
-
-
-def strings(value: Any) -> Iterator[str]:
-    """Every string in a loaded entity or the meta table."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, msgspec.Struct):
-        for name in value.__struct_fields__:
-            yield from strings(getattr(value, name))
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from strings(item)
-
-
-def all_strings(facts: FactBase) -> list[str]:
-    return [*strings(facts.meta), *(s for entity in facts for s in strings(entity))]
 
 
 def assert_safe(text: str, what: str) -> None:

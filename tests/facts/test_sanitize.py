@@ -4,12 +4,11 @@ and markup-like text kept exactly as written (it is data, never Rich or Textual 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import msgspec
 import pytest
+from fact_strings import all_strings
 
 from tui.cli import main
 from tui.facts import FactBase, FactFileError, load, loads
@@ -23,22 +22,6 @@ UNSAFE = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 
     chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
 ]
 """C0 controls but tab and newline, DEL, C1 controls, bidi embeddings, overrides and isolates."""
-
-
-def strings(value: Any) -> Iterator[str]:
-    """Every string inside a loaded entity (names, aliases, summaries, quotes, ...)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, msgspec.Struct):
-        for name in value.__struct_fields__:
-            yield from strings(getattr(value, name))
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from strings(item)
-
-
-def all_strings(facts: FactBase) -> list[str]:
-    return [*strings(facts.meta), *(s for entity in facts for s in strings(entity))]
 
 
 @pytest.fixture(scope="module")
