@@ -70,7 +70,7 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
     Command(
         "escape",
         "leave",
-        "Out of the links or the filter, else back",
+        "Out of the detail pane or the filter, else back",
         "Navigation",
         show=False,
         palette=False,
@@ -128,10 +128,16 @@ VIEW_COMMANDS: tuple[Command, ...] = (
     Command("escape,q", "close", "Back to the explorer", "View", palette=False),
 )
 
-LINK_COMMANDS: tuple[Command, ...] = (
-    Command("up,k", "cursor_up", "Previous link", "Links", show=False, palette=False),
-    Command("down,j", "cursor_down", "Next link", "Links", show=False, palette=False),
-    Command("enter", "select", "Follow link", "Links", palette=False),
+DETAIL_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "up,k", "cursor_up", "Previous link (above the first: scroll up)", "Detail", show=False, palette=False
+    ),
+    Command("down,j", "cursor_down", "Next link", "Detail", show=False, palette=False),
+    Command("enter", "follow", "Follow link", "Detail", palette=False),
+    Command("pageup", "page_up", "Scroll up a page", "Detail", show=False, palette=False),
+    Command("pagedown", "page_down", "Scroll down a page", "Detail", show=False, palette=False),
+    Command("g,home", "top", "Scroll to the top", "Detail", show=False, palette=False),
+    Command("G,end", "bottom", "Scroll to the end", "Detail", show=False, palette=False),
 )
 
 BUILTIN_COMMANDS: tuple[Command, ...] = (
@@ -151,7 +157,7 @@ ALL_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Everywhere", SCREEN_COMMANDS + APP_COMMANDS + BUILTIN_COMMANDS),
     ("In the section bar", SECTION_BAR_COMMANDS),
     ("In a list", LIST_COMMANDS),
-    ("In the links of the detail pane", LINK_COMMANDS),
+    ("In the detail pane", DETAIL_COMMANDS),
     ("In the filter bar (/)", FILTER_COMMANDS),
     ("In the search screen (s)", SEARCH_COMMANDS),
     ("In the timeline (t) and relationships (R)", VIEW_COMMANDS),

@@ -279,7 +279,8 @@ def mentions(facts: FactBase, entity: Entity) -> list[Link]:
 def link_text(link: Link, lang: Language = "ko", incoming: bool = False) -> Text:
     """One link for a list: 'party: LVIS (lvis)', or for a backlink 'party to: MOU (mou-x)'."""
     labels = INCOMING_LABELS if incoming else ROLE_LABELS
-    text = Text(f"{labels.get(link.role, link.role)}: ", style=DIM)
+    text = Text()
+    text.append(f"{labels.get(link.role, link.role)}: ", style=DIM)  # dim the role, not the name
     text.append(link.entity.label(lang))
     text.append(f" ({link.entity.id})", style=DIM)
     return text

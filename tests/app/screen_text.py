@@ -59,6 +59,15 @@ def visible_text(app: App, widget: Widget | None = None) -> str:
     return "\n".join(visible_lines(app, widget))
 
 
+def link_area_start(lines: list[str]) -> int:
+    """Where the links begin among the detail pane's visible lines (its "Links" or "Mentioned
+    in" heading); `len(lines)` when no heading is in view."""
+    for y, line in enumerate(lines):
+        if line.strip() == "Links" or line.strip().startswith("Mentioned in ("):
+            return y
+    return len(lines)
+
+
 def squeeze(text: str) -> str:
     """Whitespace (line ends, padding, wrapping, borders) collapsed to single spaces."""
     return " ".join(text.replace("│", " ").split())

@@ -10,6 +10,7 @@ from textual.widgets import Header
 from tui.app import FactsApp
 from tui.facts import ENTITY_KINDS, load
 from tui.widgets.breadcrumb import Breadcrumb
+from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
 from tui.widgets.section_bar import SectionBar
 
@@ -54,9 +55,7 @@ async def test_l_switches_names_sections_header_and_amounts_and_back(make_app, f
         assert rows[1].startswith("LVIS  company · Silicon Valley")
         assert not any("엘비스" in row for row in rows)
         await assert_showing(pilot, lvis)  # the title in English
-        assert squeeze(visible_text(app, app.screen.query_one("#detail-body"))).startswith(
-            "LVIS Organization"
-        )
+        assert squeeze(visible_text(app, app.screen.query_one(DetailPane))).startswith("LVIS Organization")
         assert text_of(app, SectionBar) == sections(facts, "en")
         assert text_of(app, Header).endswith(f"facts.toml · {len(facts)} entities")
         assert text_of(app, Breadcrumb) == "Trail: LVIS"

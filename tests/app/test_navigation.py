@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from screen_text import active_section, assert_showing, settle, shown, squeeze, visible_lines, visible_text
-from textual.widgets import OptionList
 
 from tui.facts import ENTITY_KINDS
 from tui.widgets.breadcrumb import Breadcrumb
-from tui.widgets.detail import LinkList
+from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
 from tui.widgets.section_bar import SectionBar
 
@@ -61,9 +60,9 @@ async def test_tab_order_and_arrows_on_the_section_bar(make_app, facts) -> None:
                 break
         # Section bar → list → (…) → links → back to the section bar.
         assert stops[0] is EntityList
-        assert LinkList in stops
+        assert DetailPane in stops
         assert stops[-1] is SectionBar
-        assert stops.index(EntityList) < stops.index(LinkList)
+        assert stops.index(EntityList) < stops.index(DetailPane)
 
         # ← and → on the focused section bar.
         await pilot.press("right")
@@ -119,11 +118,12 @@ async def test_page_keys_move_by_a_screenful(make_app, facts) -> None:
 
 
 def highlighted_link(app) -> str:
-    links: OptionList = app.screen.query_one(LinkList)
-    assert links.highlighted is not None
-    option = links.get_option_at_index(links.highlighted)
-    assert not option.disabled
-    return str(option.prompt)
+    """The id of the link under the detail pane's cursor; the link is in view."""
+    detail = app.screen.query_one(DetailPane)
+    target = detail.highlighted_link
+    assert target is not None
+    assert f"({target})" in visible_text(app, detail)
+    return target
 
 
 async def test_links_enter_follows_and_back_and_forward_retrace(make_app, facts) -> None:
@@ -136,8 +136,8 @@ async def test_links_enter_follows_and_back_and_forward_retrace(make_app, facts)
 
         # Enter on a row: the focus goes to the first of its links.
         await pilot.press("enter")
-        assert isinstance(app.focused, LinkList)
-        assert f"({target.id})" in highlighted_link(app)
+        assert isinstance(app.focused, DetailPane)
+        assert highlighted_link(app) == target.id
         # Esc first leaves the links for the list (Backspace and [ go straight back).
         await pilot.press("escape")
         assert isinstance(app.focused, EntityList)
@@ -153,7 +153,7 @@ async def test_links_enter_follows_and_back_and_forward_retrace(make_app, facts)
         assert trail(app).endswith(f"{project.label(app.lang)} › {target.label(app.lang)}")
 
         # Still in the links, now the target's: follow one more.
-        assert isinstance(app.focused, LinkList)
+        assert isinstance(app.focused, DetailPane)
         await pilot.press("down", "enter")
         await settle(pilot)
         third = shown(app)

@@ -16,7 +16,7 @@ from tui.facts.text import section_label
 from tui.history import History
 from tui.keymap import SCREEN_COMMANDS, bindings
 from tui.widgets.breadcrumb import Breadcrumb
-from tui.widgets.detail import DetailPane, LinkList
+from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.problems import ProblemsPanel
@@ -150,11 +150,9 @@ class MainScreen(Screen):
 
     def on_entity_list_opened(self, event: EntityList.Opened) -> None:
         self.history.visit(event.entity.id)
-        links = self.query_one(LinkList)
-        if links.display:
-            links.focus()
-            if links.highlighted is None:
-                links.highlighted = next((i for i, o in enumerate(links.options) if not o.disabled), None)
+        if self.detail.link_targets:
+            self.detail.focus()
+            self.detail.select_first_link()
 
     def on_detail_pane_link_followed(self, event: DetailPane.LinkFollowed) -> None:
         self.go_to(event.entity_id)
@@ -169,8 +167,8 @@ class MainScreen(Screen):
         self.query_one(Breadcrumb).show_trail(self.facts, self.history.trail(), self.lang)
 
     def action_leave(self) -> None:
-        """Esc: one level out. From the links to the list, then clear a filter, then go back."""
-        if isinstance(self.focused, LinkList):
+        """Esc: one level out. From the detail pane to the list, then clear a filter, then go back."""
+        if isinstance(self.focused, DetailPane):
             self.entity_list.focus()
         elif self.filtering:
             self._cancel_filter()

@@ -1,22 +1,30 @@
-"""The detail pane: one entity rendered with the shared Rich renderables, and its links."""
+"""The detail pane: one entity rendered with the shared Rich renderables, and its links.
+
+The pane is a single Line-API widget: the entity is rendered to lines once per entity (and
+again when the width changes), and only the visible lines are drawn. Moving the list's cursor
+changes what the pane shows but never its size, so no screen layout happens per move
+(benchmarks/explorer.py).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.segment import Segment
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual import events
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.strip import Strip
 
 from tui.facts import Entity, FactBase, Link
 from tui.facts.model import Language
 from tui.facts.text import kind_label
-from tui.keymap import LINK_COMMANDS, bindings
+from tui.keymap import DETAIL_COMMANDS, bindings
 from tui.render import entity_fields, link_text, mentions, source_citation
+from tui.widgets.line_view import LineView
 
 MAX_BACKLINKS = 40
 """A hub entity in a big file can be named thousands of times; list the first ones and count the rest."""
@@ -26,16 +34,24 @@ MAX_FIELD_CHARS = 5_000
 """Longer values are cut in the pane (with a note); `facts-tui show` prints them whole."""
 
 
-class LinkList(OptionList):
-    """The entity's links and backlinks; Enter or a click follows one."""
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One entry below the body: a heading, a note, or a link to `target`."""
 
-    BINDINGS = bindings(LINK_COMMANDS)
+    text: Text
+    target: str | None = None
 
 
-class DetailPane(VerticalScroll):
-    """Shows one entity: title, fields, provenance, then links both ways."""
+class DetailPane(LineView, can_focus=True):
+    """Shows one entity: title, fields, provenance, then its links both ways.
+
+    Focused, ↑/↓ move a cursor over the links and Enter follows one; a click on a link
+    follows it too. The page keys, Home/End and the mouse wheel scroll the text.
+    """
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    COMPONENT_CLASSES = {"detail-pane--cursor", "detail-pane--hover"}
+    BINDINGS = bindings(DETAIL_COMMANDS)
 
     class LinkFollowed(Message):
         """The user chose a link to `entity_id`."""
@@ -49,36 +65,39 @@ class DetailPane(VerticalScroll):
         self.facts = facts
         self.entity: Entity | None = None
         self.lang: Language = "ko"
-        self._targets: list[str] = []
+        self._body: RenderableType = Text()
+        self._rows: list[_Row] = []
+        self._lines: list[Strip] = []
+        self._row_strips: list[list[Strip]] = []
+        """The body rendered at `_width`, a strip per line; the rows follow it."""
+        self._row_lines: list[tuple[int, int]] = []
+        """For each row, its first line and line count (rows wrap when narrow)."""
+        self._line_row: list[int] = []
+        """For each line below the body, the row it belongs to."""
+        self._width = 0
+        self._cursor: int | None = None
+        self._hover: int | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="detail-body")
-        yield LinkList(id="links")
+    # -- what is shown --------------------------------------------------------------------------
 
     def show(self, entity: Entity | None, lang: Language | None = None) -> None:
-        """Render `entity` (None shows an empty-section message)."""
+        """Render `entity` (None shows an empty-section message) and scroll to its top."""
         self.entity = entity
         if lang is not None:
             self.lang = lang
-        body = self.query_one("#detail-body", Static)
-        links = self.query_one(LinkList)
-        links.clear_options()
-        self._targets = []
+        self._cursor = self._hover = None
         if entity is None:
-            body.update(Text("Nothing here.", style="italic"))
-            links.display = False
-            return
-        try:
-            body.update(self._body(entity))
-            links.add_options(self._link_options(entity))
-        except Exception as exc:  # a rendering bug must not take the app down with it
-            body.update(Text(f"Could not show {entity.id}: {type(exc).__name__}: {exc}", style="bold red"))
-            links.clear_options()
-            self._targets = []
-        links.display = bool(self._targets)
-        self.scroll_home(animate=False)
+            self._body, self._rows = Text("Nothing here.", style="italic"), []
+        else:
+            try:
+                self._body, self._rows = self._entity_body(entity), self._link_rows(entity)
+            except Exception as exc:  # a rendering bug must not take the app down with it
+                message = f"Could not show {entity.id}: {type(exc).__name__}: {exc}"
+                self._body, self._rows = Text(message, style="bold red"), []
+        self._layout_lines()
+        self.scroll_to(0, 0, animate=False, immediate=True)
 
-    def _body(self, entity: Entity) -> Group:
+    def _entity_body(self, entity: Entity) -> Group:
         title = Text(entity.label(self.lang), style="bold")
         title.append(f"  {kind_label(entity.KIND, self.lang)}", style="dim")
         parts = [title, Text(), entity_fields(self.facts, entity, self.lang, max_chars=MAX_FIELD_CHARS)]
@@ -87,34 +106,187 @@ class DetailPane(VerticalScroll):
             parts += [Text(), Text("Provenance", style="bold underline"), *citations]
         return Group(*parts)
 
-    def _link_options(self, entity: Entity) -> list[Option | None]:
-        options: list[Option | None] = []
+    def _link_rows(self, entity: Entity) -> list[_Row]:
+        rows: list[_Row] = []
         links = self.facts.links(entity.id)
         backlinks = mentions(self.facts, entity)
         if links:
-            options.append(Option(Text("Links", style="bold underline"), disabled=True))
-            options += [self._option(link, incoming=False) for link in links]
+            rows.append(_Row(Text("Links", style="bold underline")))
+            rows += [self._link_row(link, incoming=False) for link in links]
         if backlinks:
+            if rows:
+                rows.append(_Row(Text()))  # a blank line between the two lists
             header = Text("Mentioned in", style="bold underline")
             header.append(f" ({len(backlinks)})", style="dim")
-            options.append(Option(header, disabled=True))
-            options += [self._option(b, incoming=True) for b in backlinks[:MAX_BACKLINKS]]
+            rows.append(_Row(header))
+            rows += [self._link_row(b, incoming=True) for b in backlinks[:MAX_BACKLINKS]]
             if len(backlinks) > MAX_BACKLINKS:
-                more = Text(f"… and {len(backlinks) - MAX_BACKLINKS} more", style="dim")
-                options.append(Option(more, disabled=True))
-        return options
+                rows.append(_Row(Text(f"… and {len(backlinks) - MAX_BACKLINKS} more", style="dim")))
+        return rows
 
-    def _option(self, link: Link, incoming: bool) -> Option:
-        self._targets.append(link.entity.id)
-        # The option id is our own index, never text from the file.
-        return Option(link_text(link, self.lang, incoming=incoming), id=f"link-{len(self._targets) - 1}")
+    def _link_row(self, link: Link, incoming: bool) -> _Row:
+        # The target is an id the fact base resolved, never text from the file.
+        return _Row(link_text(link, self.lang, incoming=incoming), link.entity.id)
 
     @property
     def link_targets(self) -> list[str]:
-        """The ids the link list leads to, in order."""
-        return list(self._targets)
+        """The ids the links lead to, in order."""
+        return [row.target for row in self._rows if row.target]
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id and event.option.id.startswith("link-"):
-            self.post_message(self.LinkFollowed(self._targets[int(event.option.id[5:])]))
+    @property
+    def highlighted_link(self) -> str | None:
+        """The id under the link cursor (None when no link is chosen)."""
+        return None if self._cursor is None else self._rows[self._cursor].target
+
+    # -- lines ----------------------------------------------------------------------------------
+
+    def _layout_lines(self) -> None:
+        """Render the body and the rows at the current width, then size the scroll area.
+
+        Lines are kept without the pane's colours, which are applied as they are drawn (so a
+        theme or focus change needs no re-render). The virtual size is set without asking for
+        a screen layout: the pane's own size does not change, only how far it scrolls.
+        """
+        width = self._width = self.scrollable_content_region.width
+        if not width:  # not laid out yet: `on_resize` renders once the pane has a size
+            return
+        console = self.app.console
+        options = console.options.update(width=width, highlight=False)
+
+        def strips(renderable: RenderableType) -> list[Strip]:
+            segments = console.render(renderable, options)
+            return [
+                Strip(line)
+                for line in Segment.split_and_crop_lines(segments, width, include_new_lines=False, pad=False)
+            ]
+
+        self._lines = strips(self._body)
+        self._row_strips = [strips(row.text) for row in self._rows]
+        self._row_lines, self._line_row = [], []
+        line = len(self._lines) + (1 if self._rows else 0)  # a blank line before the links
+        for n, row_strips in enumerate(self._row_strips):
+            self._row_lines.append((line, len(row_strips)))
+            self._line_row += [n] * len(row_strips)
+            line += len(row_strips)
+        self.set_virtual_size(Size(width, line))
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._layout_lines()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        style = self.base_style
+        strip: Strip | None = None
+        if index < len(self._lines):
+            strip = self._lines[index]
+        else:
+            below = index - len(self._lines) - (1 if self._rows else 0)
+            if 0 <= below < len(self._line_row):
+                n = self._line_row[below]
+                strip = self._row_strips[n][index - self._row_lines[n][0]]
+                if n == self._cursor and self.has_focus:
+                    style += self.get_component_rich_style("detail-pane--cursor")
+                elif n == self._hover and self._rows[n].target:
+                    style += self.get_component_rich_style("detail-pane--hover")
+        if strip is None:
+            return Strip.blank(width, style)
+        return strip.apply_style(style).adjust_cell_length(width, style)
+
+    def _refresh_row(self, n: int | None) -> None:
+        if n is not None and n < len(self._row_lines):
+            first, height = self._row_lines[n]
+            self.refresh(Region(0, first - self.scroll_offset.y, self.size.width, height))
+
+    # -- the link cursor ------------------------------------------------------------------------
+
+    def _set_cursor(self, n: int | None) -> None:
+        old, self._cursor = self._cursor, n
+        self._refresh_row(old)
+        self._refresh_row(n)
+        if n is not None:
+            first, height = self._row_lines[n]
+            self.scroll_to_region(Region(0, first, 1, height), animate=False, force=True, immediate=True)
+
+    def _links_from(self, start: int, step: int) -> int | None:
+        n = start
+        while 0 <= n < len(self._rows):
+            if self._rows[n].target:
+                return n
+            n += step
+        return None
+
+    def select_first_link(self) -> bool:
+        """Put the cursor on the first link (scrolling to it); False if there is none."""
+        first = self._links_from(0, 1)
+        self._set_cursor(first)
+        return first is not None
+
+    def action_cursor_down(self) -> None:
+        """The next link; past the last one, scroll."""
+        start = 0 if self._cursor is None else self._cursor + 1
+        following = self._links_from(start, 1)
+        if following is None:
+            self.scroll_relative(y=1, animate=False, immediate=True)
+        else:
+            self._set_cursor(following)
+
+    def action_cursor_up(self) -> None:
+        """The previous link; above the first one the cursor leaves the links and the text scrolls."""
+        previous = None if self._cursor is None else self._links_from(self._cursor - 1, -1)
+        if previous is None:
+            self._set_cursor(None)
+            self.scroll_relative(y=-1, animate=False, immediate=True)
+        else:
+            self._set_cursor(previous)
+
+    def action_follow(self) -> None:
+        if self._cursor is None:
+            self.select_first_link()
+        elif target := self._rows[self._cursor].target:
+            self.post_message(self.LinkFollowed(target))
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_end(animate=False)
+
+    def on_focus(self) -> None:
+        self._refresh_row(self._cursor)
+
+    def on_blur(self) -> None:
+        self._refresh_row(self._cursor)
+
+    # -- mouse ----------------------------------------------------------------------------------
+
+    def _row_at(self, y: int) -> int | None:
+        below = y + self.scroll_offset.y - len(self._lines) - (1 if self._rows else 0)
+        if 0 <= below < len(self._line_row):
+            return self._line_row[below]
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        n = self._row_at(event.y)
+        if n != self._hover:
+            old, self._hover = self._hover, n
+            self._refresh_row(old)
+            self._refresh_row(n)
+
+    def on_leave(self) -> None:
+        old, self._hover = self._hover, None
+        self._refresh_row(old)
+
+    def on_click(self, event: events.Click) -> None:
+        n = self._row_at(event.y)
+        if n is not None and self._rows[n].target:
+            self.focus()
+            self._set_cursor(n)
+            self.action_follow()

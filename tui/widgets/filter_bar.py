@@ -21,7 +21,7 @@ class FilterBar(Horizontal):
         background: $panel;
         & > Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $panel; }
         & > Input:focus { border: none; background-tint: $foreground 5%; }
-        & > #filter-count { width: auto; padding: 0 1; color: $text-muted; }
+        & > #filter-count { padding: 0 1; color: $text-muted; }
     }
     FilterBar.-active { display: block; }
     """
@@ -62,10 +62,16 @@ class FilterBar(Horizontal):
             field.value = ""
 
     def show_count(self, shown: int, total: int) -> None:
-        self.show_status(f"{shown:,} of {total:,}")
+        self.show_status(f"{shown:,} of {total:,}", room=len(f"{total:,} of {total:,}"))
 
-    def show_status(self, status: str) -> None:
-        self.query_one("#filter-count", Static).update(Text(status))
+    def show_status(self, status: str, room: int = 0) -> None:
+        """Show `status` right-aligned in `room` cells. The count keeps its width while the
+        total stays the same, so a keystroke repaints it without a screen layout."""
+        count = self.query_one("#filter-count", Static)
+        width = max(room, len(status)) + 2  # and its padding
+        if count.styles.width is None or count.styles.width.value != width:
+            count.styles.width = width  # a new section or a status message: one layout
+        count.update(Text(status.rjust(width - 2)), layout=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

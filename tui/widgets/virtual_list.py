@@ -15,13 +15,13 @@ from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.keymap import LIST_COMMANDS, bindings
+from tui.widgets.line_view import LineView
 
 
-class VirtualList(ScrollView, can_focus=True):
+class VirtualList(LineView, can_focus=True):
     """Rows with a cursor. Subclasses implement `row_count`, `render_row`, `row_highlighted`
     and `row_opened`; the cursor row is drawn with the `virtual-list--cursor` style."""
 
@@ -29,7 +29,8 @@ class VirtualList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"virtual-list--cursor", "virtual-list--dim", "virtual-list--match"}
     BINDINGS = bindings(LIST_COMMANDS)
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
+    """The cursor's row. Changing it repaints the two rows concerned, not the whole list."""
 
     # -- for subclasses -------------------------------------------------------------------------
 
@@ -51,9 +52,8 @@ class VirtualList(ScrollView, can_focus=True):
 
     def rows_changed(self, cursor: int = 0) -> None:
         """Call after the rows change: resizes the scroll area and puts the cursor at `cursor`."""
-        self.virtual_size = Size(self.size.width, self.row_count)
+        self.set_virtual_size(Size(self.size.width, self.row_count))
         self.cursor = cursor
-        self.refresh()
 
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, self.row_count - 1)) if self.row_count else 0
@@ -91,14 +91,15 @@ class VirtualList(ScrollView, can_focus=True):
         row = event.y + self.scroll_offset.y
         if 0 <= row < self.row_count:
             self.focus()
-            if row == self.cursor and event.chain >= 2:
+            if row != self.cursor:
+                self.cursor = row
+            elif event.chain >= 2:
                 self.action_open()
-            self.cursor = row
 
     # -- rendering ------------------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.row_count)
+        self.set_virtual_size(Size(self.size.width, self.row_count))
 
     def text_style(self, component: str) -> Style:
         """A component's colour and text style without its background, so the cursor row keeps its own.
@@ -112,7 +113,7 @@ class VirtualList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style
         if index >= self.row_count:
             return Strip.blank(width, base)
         try:

@@ -1,0 +1,90 @@
+"""The detail pane on its own: its link cursor, scrolling a long entity, wrapping on resize."""
+
+from __future__ import annotations
+
+from screen_text import assert_showing, settle, squeeze, visible_lines, visible_text
+
+from tui.facts import FactBase
+from tui.widgets.detail import DetailPane
+from tui.widgets.entity_list import EntityList
+
+
+def pane(app) -> DetailPane:
+    return app.screen.query_one(DetailPane)
+
+
+async def test_the_link_cursor_moves_over_links_only_and_leaves_them_upwards(
+    make_app, facts: FactBase
+) -> None:
+    app = make_app()
+    agreement = facts["mou-digital-brain"]
+    targets = [link.entity.id for link in facts.links(agreement.id)]
+    assert len(targets) >= 3
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await assert_showing(pilot, agreement)
+        await pilot.press("enter")  # into the links: the first one is chosen
+        detail = pane(app)
+        assert app.focused is detail
+        assert detail.highlighted_link == targets[0]
+        await pilot.press("j", "down")  # the headings are skipped
+        assert detail.highlighted_link == targets[2]
+        await pilot.press("k", "up")
+        assert detail.highlighted_link == targets[0]
+        # Above the first link the cursor leaves the links: Enter then chooses one, it does not follow.
+        await pilot.press("up")
+        assert detail.highlighted_link is None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert detail.entity == agreement
+        assert detail.highlighted_link == targets[0]
+        await pilot.press("escape")  # back to the list
+        assert isinstance(app.focused, EntityList)
+
+
+async def test_a_long_entity_scrolls_with_the_page_keys(make_app, facts: FactBase) -> None:
+    app = make_app()
+    agreement = facts["mou-digital-brain"]
+    last_backlink = facts.backlinks(agreement.id)[-1].entity
+    async with app.run_test(size=(80, 24)) as pilot:  # far too small for the whole agreement
+        await pilot.press("2")
+        await assert_showing(pilot, agreement)
+        await pilot.press("tab")
+        detail = pane(app)
+        assert app.focused is detail
+        title = squeeze(agreement.label(app.lang))
+        assert squeeze(visible_text(app, detail)).startswith(title)
+
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert not squeeze(visible_text(app, detail)).startswith(title)
+        await pilot.press("end")
+        await settle(pilot)
+        assert f"({last_backlink.id})" in squeeze(visible_text(app, detail))
+        await pilot.press("home")
+        await settle(pilot)
+        assert squeeze(visible_text(app, detail)).startswith(title)
+        await pilot.press("pagedown", "pageup")
+        await settle(pilot)
+        assert squeeze(visible_text(app, detail)).startswith(title)
+
+
+async def test_text_rewraps_when_the_terminal_is_resized(make_app, facts: FactBase) -> None:
+    app = make_app()
+    agreement = facts["mou-digital-brain"]
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("2")
+        await assert_showing(pilot, agreement)
+        wide = visible_lines(app, pane(app))
+        await pilot.resize_terminal(90, 50)
+        await settle(pilot)
+        narrow = visible_lines(app, pane(app))
+        assert max(map(len, narrow)) < max(map(len, wide))
+        # Nothing is cut: the same words are on screen, only wrapped differently.
+        assert squeeze(" ".join(narrow)).startswith(squeeze(agreement.label(app.lang)))
+        shown_words = squeeze(" ".join(narrow)).split()
+        for word in (agreement.name.en or "").split():  # the long English name, wrapped, not cropped
+            assert word in shown_words
+        await pilot.resize_terminal(200, 50)
+        await settle(pilot)
+        assert visible_lines(app, pane(app)) == wide
