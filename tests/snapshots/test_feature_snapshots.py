@@ -48,7 +48,7 @@ def filtered(section_key: str, query: str, count: str) -> Flow:
         field.cursor_blink = False  # a steady cursor, the same in every shot
         await pilot.press(*query)
         status = app.screen.query_one("#filter-count")
-        await until(pilot, lambda: str(status.render()) == count, f"{count!r} in the filter bar")
+        await until(pilot, lambda: str(status.render()).strip() == count, f"{count!r} in the filter bar")
 
     return flow
 

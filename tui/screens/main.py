@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ class MainScreen(Screen):
         self.history = History()
         self.section: str = next((k for k in ENTITY_KINDS if facts.of_kind(k)), ENTITY_KINDS[0])
         self._cursors: dict[str, int] = {}
-        self._section_ids: dict[str, list[str]] = {}
+        self._section_ids: dict[str, tuple[str, ...]] = {}
         self._before_filter: str | None = None
         self.hits: list[str] = []
         """The ids found by the last search or filter, stepped through with n / N."""
@@ -209,12 +210,12 @@ class MainScreen(Screen):
             self.app.with_search_index(lambda: self._apply_filter(self.filter_bar.query))  # type: ignore[attr-defined]
             return
         if not query.strip():
-            rows: list[Entity] | tuple[Entity, ...] = all_rows
+            rows: Sequence[Entity] = all_rows
         else:
             if self.section not in self._section_ids:
-                self._section_ids[self.section] = [e.id for e in all_rows]
+                self._section_ids[self.section] = tuple(e.id for e in all_rows)  # one object per section
             ids = self.search_index.matches(self._section_ids[self.section], query)
-            rows = [self.facts[i] for i in ids]
+            rows = self.facts.view(ids)  # entities are looked up as their rows are drawn
         self.entity_list.set_rows(rows, 0, highlight=query.strip())
         self.filter_bar.show_count(len(rows), len(all_rows))
         if not rows:

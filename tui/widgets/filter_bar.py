@@ -5,10 +5,29 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.keymap import FILTER_COMMANDS, bindings
+
+
+class FilterInput(Input):
+    """Textual's Input, without a screen layout per keystroke.
+
+    Input resizes its scroll area on every change, which asks for a layout of the whole screen
+    (all widgets measured, everything repainted: most of a keystroke's time at 100,000 rows,
+    benchmarks/explorer.py). The filter box has a fixed size, so the scroll area is set quietly
+    first and Input finds nothing left to change.
+    """
+
+    def _watch_value(self, value: str) -> None:
+        size = Size(self.content_width, 1)
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+        super()._watch_value(value)
 
 
 class FilterBar(Horizontal):
@@ -39,7 +58,7 @@ class FilterBar(Horizontal):
         pass
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter this section…", id="filter-input", select_on_focus=False)
+        yield FilterInput(placeholder="filter this section…", id="filter-input", select_on_focus=False)
         yield Static(id="filter-count")
 
     @property
