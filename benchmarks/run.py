@@ -267,20 +267,7 @@ def _first_paint_process(ctx: Context, code: str, env: dict[str, str]) -> Sample
     """Spawn to first painted frame of a headless app (`startup.py`'s children print the time)."""
     import startup  # benchmarks/startup.py, beside this script
 
-    child_env = {**os.environ, **env}
-    times = []
-    for _ in range(ctx.inner):
-        started = time.time()
-        done = subprocess.run(
-            [sys.executable, "-c", code, str(ctx.file)],
-            cwd=REPO,
-            env=child_env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        times.append(float(done.stdout.split()[-1]) - started)
-    del startup
+    times = [startup.first_paint(code, str(ctx.file), env=env) for _ in range(ctx.inner)]
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return Sample(min(times), rss_mb=rss)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from screen_text import assert_showing, squeeze, visible_lines, visible_text
-from textual.widgets import Header
 
 from tui.app import FactsApp
 from tui.facts import ENTITY_KINDS, load
+from tui.widgets.bars import TitleBar
 from tui.widgets.breadcrumb import Breadcrumb
 from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
@@ -45,7 +45,7 @@ async def test_l_switches_names_sections_header_and_amounts_and_back(make_app, f
         await assert_showing(pilot, lvis)
         assert list_rows(app)[1].startswith("엘비스  company")
         assert text_of(app, SectionBar) == sections(facts, "ko")
-        assert text_of(app, Header).endswith(f"facts.toml · {len(facts)} 항목")
+        assert text_of(app, TitleBar).endswith(f"facts.toml · {len(facts)} 항목")
         assert text_of(app, Breadcrumb) == "Trail: 엘비스"
 
         await pilot.press("l")
@@ -57,7 +57,7 @@ async def test_l_switches_names_sections_header_and_amounts_and_back(make_app, f
         await assert_showing(pilot, lvis)  # the title in English
         assert squeeze(visible_text(app, app.screen.query_one(DetailPane))).startswith("LVIS Organization")
         assert text_of(app, SectionBar) == sections(facts, "en")
-        assert text_of(app, Header).endswith(f"facts.toml · {len(facts)} entities")
+        assert text_of(app, TitleBar).endswith(f"facts.toml · {len(facts)} entities")
         assert text_of(app, Breadcrumb) == "Trail: LVIS"
 
         # Amounts follow: the Core Automotive MOU's investment in the list's subtitle.
@@ -72,7 +72,7 @@ async def test_l_switches_names_sections_header_and_amounts_and_back(make_app, f
         assert not any("KRW" in row or "Daegu" in row for row in list_rows(app))
         await assert_showing(pilot, facts.of_kind("agreement")[0])
         assert text_of(app, SectionBar) == sections(facts, "ko")
-        assert text_of(app, Header).endswith(f"facts.toml · {len(facts)} 항목")
+        assert text_of(app, TitleBar).endswith(f"facts.toml · {len(facts)} 항목")
         assert text_of(app, Breadcrumb) == f"Trail: 엘비스 › {facts.of_kind('agreement')[0].label('ko')}"
 
 
@@ -84,7 +84,7 @@ async def test_lang_en_starts_in_english(facts) -> None:
         assert rows[0].startswith("Daegu Metropolitan City  city government")
         assert rows[1].startswith("LVIS  company")
         assert text_of(app, SectionBar) == sections(facts, "en")
-        assert text_of(app, Header).endswith(f"{len(facts)} entities")
+        assert text_of(app, TitleBar).endswith(f"{len(facts)} entities")
         await pilot.press("l")
         assert list_rows(app)[0].startswith("대구시  city government")
         assert text_of(app, SectionBar) == sections(facts, "ko")

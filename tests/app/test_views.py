@@ -5,19 +5,20 @@ from __future__ import annotations
 import re
 
 from screen_text import active_section, assert_showing, settle, squeeze, visible_lines, visible_text
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 
 from tui.screens.main import MainScreen
 from tui.screens.relations import RelationsScreen
 from tui.screens.timeline import TimelineList, TimelineScreen
 from tui.timeline import UNDATED_LABEL
+from tui.widgets.bars import KeyBar
 from tui.widgets.breadcrumb import Breadcrumb
 
 SIZE = (120, 40)
 
 
 def footer(app) -> str:
-    return squeeze(visible_text(app, app.screen.query_one(Footer)))
+    return squeeze(visible_text(app, app.screen.query_one(KeyBar)))
 
 
 def trail(app) -> str:

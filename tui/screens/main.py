@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
 
 from tui.facts import ENTITY_KINDS, Entity, FactBase, FactFileError
 from tui.facts.model import Language
 from tui.facts.text import section_label
 from tui.history import History
 from tui.keymap import SCREEN_COMMANDS, bindings
+from tui.widgets.bars import KeyBar, TitleBar
 from tui.widgets.breadcrumb import Breadcrumb
 from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
@@ -51,7 +51,7 @@ class MainScreen(Screen):
     # -- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SectionBar(self._section_labels(), self.section, id="sections")
         with Horizontal(id="panes"):
             with Vertical(id="list-column"):
@@ -59,7 +59,7 @@ class MainScreen(Screen):
             with Vertical(id="detail-column"):
                 yield Breadcrumb(id="breadcrumb")
                 yield DetailPane(self.facts, id="detail")
-        yield Footer()
+        yield KeyBar()
 
     def _section_labels(self) -> list[tuple[str, str]]:
         counts = self.facts.counts()
@@ -93,7 +93,7 @@ class MainScreen(Screen):
 
     async def _problems_panel(self) -> ProblemsPanel:
         if not self.query(ProblemsPanel):
-            await self.mount(ProblemsPanel(id="problems"), before=self.query_one(Footer))
+            await self.mount(ProblemsPanel(id="problems"), before=self.query_one(KeyBar))
         return self.query_one(ProblemsPanel)
 
     @property

@@ -7,13 +7,14 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Static, Tree
 
 from tui.facts import FactBase
 from tui.facts.graph import Node, neighbourhood
 from tui.facts.model import Language
 from tui.keymap import VIEW_COMMANDS, bindings
 from tui.render import more_label, node_label
+from tui.widgets.bars import KeyBar, TitleBar
 
 
 class RelationsScreen(Screen[str | None]):
@@ -30,12 +31,12 @@ class RelationsScreen(Screen[str | None]):
         self.depth = depth
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         title = Text("Relationships" if self.lang == "en" else "관계", style="bold")
         title.append(f"  {self.depth} hops · Enter opens · Esc returns", style="dim")
         yield Static(title, classes="view-title")
         yield Tree(Text(""), id="relations-tree")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         tree: Tree[str] = self.query_one(Tree)

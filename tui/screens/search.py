@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.facts import FactBase
@@ -16,6 +16,7 @@ from tui.facts.model import Language
 from tui.facts.search import Hit, SearchIndex, SearchResult
 from tui.facts.text import section_label
 from tui.keymap import SEARCH_COMMANDS, bindings
+from tui.widgets.bars import KeyBar
 
 RESULT_LIMIT = 200
 """Hits listed; the count above the list always gives the total."""
@@ -44,7 +45,7 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
             )
             yield Static(id="search-count")
             yield OptionList(id="search-results")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from tui.facts import FactBase
 from tui.facts.model import Language
 from tui.facts.timeline import TimelineItem, items_of, timeline, year_span
 from tui.keymap import VIEW_COMMANDS, bindings
 from tui.timeline import BAR_WIDTH, DATE_WIDTH, UNDATED_LABEL, axis_text, timeline_row
+from tui.widgets.bars import KeyBar, TitleBar
 from tui.widgets.virtual_list import VirtualList
 
 
@@ -66,7 +67,7 @@ class TimelineScreen(Screen[str | None]):
         self.selected = selected
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         title = Text("Timeline" if self.lang == "en" else "연표", style="bold")
         title.append("  Enter opens · Esc returns", style="dim")
         yield Static(title, classes="view-title")
@@ -74,7 +75,7 @@ class TimelineScreen(Screen[str | None]):
         axis.append_text(axis_text(year_span(self.items), BAR_WIDTH))
         yield Static(axis, classes="view-axis")
         yield TimelineList(self.facts, self.items, self.lang)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         timeline_list = self.query_one(TimelineList)

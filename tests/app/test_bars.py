@@ -1,0 +1,63 @@
+"""The title bar and the key bar: what they show, and a click on a key presses it."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from screen_text import column_of, settle, squeeze, visible_lines, visible_text
+from textual.command import CommandPalette
+
+from tui.screens.help import HelpScreen
+from tui.widgets.bars import KeyBar, TitleBar
+from tui.widgets.detail import DetailPane
+from tui.widgets.entity_list import EntityList
+
+SIZE = (120, 40)
+
+
+def keys(app) -> str:
+    return squeeze(visible_text(app, app.screen.query_one(KeyBar)))
+
+
+async def click_key(pilot, label: str) -> None:
+    """Click the middle of `label` in the key bar."""
+    bar = pilot.app.screen.query_one(KeyBar)
+    line = visible_lines(pilot.app, bar)[0]
+    x = column_of(line, label) + cell_len(label) // 2
+    assert await pilot.click(offset=(bar.region.x + x, bar.region.y))
+    await settle(pilot)
+
+
+async def test_the_key_bar_follows_the_focus(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, EntityList)
+        in_list = keys(app)
+        assert "Open" in in_list and "Filter" in in_list and "Quit" in in_list
+        assert in_list.endswith("palette")  # the palette's key sits at the right-hand end
+        await pilot.press("enter")  # into the detail pane's links
+        await settle(pilot)
+        assert isinstance(app.focused, DetailPane)
+        in_detail = keys(app)
+        assert "Follow link" in in_detail and "Open" not in in_detail
+
+
+async def test_clicking_a_key_presses_it(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await click_key(pilot, "Help")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        await click_key(pilot, "palette")
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_title_bar_names_the_file_and_its_size(make_app, facts) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        title = squeeze(visible_text(app, app.screen.query_one(TitleBar)))
+        assert title.startswith(squeeze(facts.meta.title))
+        assert title.endswith(f"facts.toml · {len(facts)} 항목")
