@@ -68,8 +68,9 @@ class DetailPane(LineView, can_focus=True):
         self._body: RenderableType = Text()
         self._rows: list[_Row] = []
         self._lines: list[Strip] = []
-        self._row_strips: list[list[Strip]] = []
         """The body rendered at `_width`, a strip per line; the rows follow it."""
+        self._row_strips: list[list[Strip]] = []
+        """Each row rendered at `_width` (a row wraps to several lines when narrow)."""
         self._row_lines: list[tuple[int, int]] = []
         """For each row, its first line and line count (rows wrap when narrow)."""
         self._line_row: list[int] = []
@@ -181,18 +182,20 @@ class DetailPane(LineView, can_focus=True):
         strip: Strip | None = None
         if index < len(self._lines):
             strip = self._lines[index]
-        else:
-            below = index - len(self._lines) - (1 if self._rows else 0)
-            if 0 <= below < len(self._line_row):
-                n = self._line_row[below]
-                strip = self._row_strips[n][index - self._row_lines[n][0]]
-                if n == self._cursor and self.has_focus:
-                    style += self.get_component_rich_style("detail-pane--cursor")
-                elif n == self._hover and self._rows[n].target:
-                    style += self.get_component_rich_style("detail-pane--hover")
+        elif (n := self._row_of(index)) is not None:
+            strip = self._row_strips[n][index - self._row_lines[n][0]]
+            if n == self._cursor and self.has_focus:
+                style += self.get_component_rich_style("detail-pane--cursor")
+            elif n == self._hover and self._rows[n].target:
+                style += self.get_component_rich_style("detail-pane--hover")
         if strip is None:
             return Strip.blank(width, style)
         return strip.apply_style(style).adjust_cell_length(width, style)
+
+    def _row_of(self, line: int) -> int | None:
+        """The row drawn on `line` (of the whole pane, not the screen), if any."""
+        below = line - len(self._lines) - (1 if self._rows else 0)
+        return self._line_row[below] if 0 <= below < len(self._line_row) else None
 
     def _refresh_row(self, n: int | None) -> None:
         if n is not None and n < len(self._row_lines):
@@ -268,10 +271,8 @@ class DetailPane(LineView, can_focus=True):
     # -- mouse ----------------------------------------------------------------------------------
 
     def _row_at(self, y: int) -> int | None:
-        below = y + self.scroll_offset.y - len(self._lines) - (1 if self._rows else 0)
-        if 0 <= below < len(self._line_row):
-            return self._line_row[below]
-        return None
+        """The row under the pointer at `y` (widget coordinates), if any."""
+        return self._row_of(y + self.scroll_offset.y)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         n = self._row_at(event.y)
