@@ -113,11 +113,15 @@ class FactsApp(App[None]):
         if len(self._when_indexed) == 1:
             if len(self.facts) > EAGER_INDEX_LIMIT:
                 self.notify(f"Indexing {len(self.facts):,} entities for search…", timeout=3)
-            self.run_worker(self._build_index, thread=True, group="index")
+            self._start_indexing()
+
+    def _start_indexing(self) -> None:
+        # A failing build (a bug, or memory) costs the search, not the app and the user's place.
+        self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
 
     def _indexed(self) -> None:
         if not self.search_ready:  # the file was reloaded meanwhile: build again
-            self.run_worker(self._build_index, thread=True, group="index")
+            self._start_indexing()
             return
         _keep_for_good()
         waiting, self._when_indexed = self._when_indexed, []
@@ -231,9 +235,18 @@ class FactsApp(App[None]):
             return
         if self._watcher is not None:
             self._watcher.mark_seen()
-        self.run_worker(partial(_load_quietly, self.facts.path), thread=True, exclusive=True, group="reload")
+        self.run_worker(
+            partial(_load_quietly, self.facts.path),
+            thread=True,
+            exclusive=True,
+            group="reload",
+            exit_on_error=False,
+        )
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self._worker_failed(event.worker)
+            return
         if event.worker.group == "index" and event.state == WorkerState.SUCCESS:
             self._indexed()
         if event.worker.group != "reload" or event.state != WorkerState.SUCCESS:
@@ -247,7 +260,18 @@ class FactsApp(App[None]):
         self.main.use_facts(result)
         _keep_for_good()
         if len(result) <= EAGER_INDEX_LIMIT or self._when_indexed:
-            self.run_worker(self._build_index, thread=True, group="index")
+            self._start_indexing()
+
+    def _worker_failed(self, worker: Worker) -> None:
+        """Say what failed, in words; the explorer keeps running on what it has."""
+        error = worker.error
+        what = "Search is unavailable" if worker.group == "index" else "Reloading failed"
+        if worker.group == "index":
+            self._when_indexed = []  # nothing will run them; the next search tries again
+            self.main.search_unavailable()
+        self.notify(
+            f"{type(error).__name__}: {error}", title=what, severity="error", timeout=10, markup=False
+        )
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen  # imported on first use: start-up time counts

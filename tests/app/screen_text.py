@@ -68,6 +68,11 @@ def link_area_start(lines: list[str]) -> int:
     return len(lines)
 
 
+def notices(app: App) -> list[str]:
+    """The text of each notification on screen (Textual's toasts)."""
+    return [squeeze(visible_text(app, toast).replace("▌", " ")) for toast in app.screen.query("Toast")]
+
+
 def squeeze(text: str) -> str:
     """Whitespace (line ends, padding, wrapping, borders) collapsed to single spaces."""
     return " ".join(text.replace("│", " ").split())

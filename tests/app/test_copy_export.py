@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from screen_text import assert_showing, settle, squeeze, visible_text
+from screen_text import assert_showing, notices, settle, squeeze, visible_text
 from textual.widgets import Input
 
 from tui.facts.export import from_json
@@ -13,11 +13,6 @@ from tui.screens.export import ExportScreen
 from tui.screens.main import MainScreen
 
 SIZE = (120, 40)
-
-
-def notices(app) -> list[str]:
-    """The text of each notification on screen (Textual's toasts)."""
-    return [squeeze(visible_text(app, toast).replace("▌", " ")) for toast in app.screen.query("Toast")]
 
 
 def dialog_message(app) -> str:

@@ -6,7 +6,16 @@ import asyncio
 from collections.abc import Callable
 
 from rich.style import Style
-from screen_text import active_section, assert_showing, settle, shown, squeeze, visible_lines, visible_text
+from screen_text import (
+    active_section,
+    assert_showing,
+    notices,
+    settle,
+    shown,
+    squeeze,
+    visible_lines,
+    visible_text,
+)
 from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -38,11 +47,6 @@ def list_rows(app) -> list[str]:
 
 def filter_bar_text(app) -> str:
     return squeeze(visible_text(app, app.screen.query_one(FilterBar)).replace("▌", " "))
-
-
-def notices(app) -> list[str]:
-    """The text of each notification on screen (Textual's toasts)."""
-    return [squeeze(visible_text(app, toast).replace("▌", " ")) for toast in app.screen.query("Toast")]
 
 
 def trail(app) -> str:

@@ -221,6 +221,11 @@ class MainScreen(Screen):
         if not rows:
             self.detail.show(None, self.lang)
 
+    def search_unavailable(self) -> None:
+        """The search index could not be built: the filter bar says so instead of "indexing…"."""
+        if self.filtering:
+            self.filter_bar.show_status("search unavailable")
+
     def on_filter_bar_submitted(self, event: FilterBar.Submitted) -> None:
         """Enter: go to the first hit, keep the list narrowed; n / N step through the rest."""
         rows = self.entity_list.rows
