@@ -47,15 +47,20 @@ Ranking
     requested language, case-folded), and id, so the order is always the same.
 
 Speed
-    At build time every field is case-folded once into a few strings per entity: all its text,
-    and one string per field tier with a marker before each word start, so that each ranking
-    rule is a plain substring test that C code runs over many entities at once. A word list
-    (every distinct run of letters and digits, with the entities using it) finds the candidates
-    of a new query without reading all the text: an occurrence of a query word lies inside one
-    indexed word. A query that extends the previous one re-checks only the previous matches.
-    EXACT and PREFIX look values up by bisection in a sorted copy of the short fields, and with
-    a `limit` the ranking stops as soon as the best `limit` entities are known. About 2–5 s to
-    build and 2–20 ms per keystroke for 100,000 entities (`benchmarks/search_bench.py`).
+    At build time every field is case-folded once into one string per entity: its field tiers
+    in order, with a marker before each word start (arrays say where each tier ends), so that
+    each ranking rule is a plain substring test that C code runs over many entities at once.
+    The names are kept once more with syllables turned into initials, for initials queries and,
+    as they equal the names wherever there is no Hangul, for other queries' name checks. A word
+    list (every distinct run of letters and digits, with the entities using it) finds the
+    candidates of a new query without reading all the text: an occurrence of a query word lies
+    inside one indexed word. A query that extends the previous one re-checks only the previous
+    matches. EXACT and PREFIX look values up by bisection in a sorted table of where the short
+    fields' values are, and with a `limit` the ranking stops as soon as the best `limit`
+    entities are known. For 100,000 entities: about 5–6 s to build, 2–25 ms per keystroke
+    (`benchmarks/search_bench.py`), and about 90 MB for the index (110 MB at the peak of the
+    build, which folds a slice of entities at a time). Nothing in it is a list, dict or set per
+    entity, so the garbage collector has little to walk.
 """
 
 from __future__ import annotations
@@ -71,9 +76,10 @@ from collections import OrderedDict, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from itertools import accumulate, chain, compress, repeat
+from functools import partial
+from itertools import accumulate, chain, compress, pairwise, repeat
 from itertools import count as numbers
-from operator import contains, not_
+from operator import add, and_, contains, lt, ne, not_
 
 from tui.facts.index import FactBase
 from tui.facts.model import (
@@ -146,7 +152,9 @@ SEP = "\x1f"
 MARK = "\x1e"
 """Before each word start in indexed (and query) text."""
 _ENTITY_SEP = "\x1c"
-"""Between entities in the giant strings folded at build time (never left in the index)."""
+"""Between entities in the long strings folded at build time (never left in the index)."""
+_TIER_SEP = "\x1d"
+"""Between the tiers of one entity in the strings folded at build time (never left in the index)."""
 _MAX = "\U0010ffff"
 
 _WORD_START = re.compile(r"(?<![^\W_])(?=[^\W_])")
@@ -158,6 +166,13 @@ _SMALL_UNION = 2048
 """Up to this many word-list entries, a set union beats marking entities in a bytearray."""
 _MAX_WORDS = 5000
 """Above this many words containing the query, checking each entity is cheaper than the word list."""
+_BUILD_SLICE = 4096
+"""Entities folded and marked at once at build time: enough for C to do the work, few enough that
+the intermediate copies stay small."""
+_NOWHERE = 0xFFFFFFFF
+"""A position past the end of any hay (what -1 becomes, masked to 32 bits)."""
+_BUCKET_PREFIX = 3
+"""Short values are sorted in buckets by this many first characters (a mark and two more)."""
 
 _HANGUL_FIRST, _HANGUL_COUNT, _PER_INITIAL = 0xAC00, 11172, 588
 CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
@@ -230,6 +245,8 @@ class _Query:
     fuzzy: bool
     year: str
     """The query if it is a 4-digit year, for in-period matches; else ''."""
+    plain: bool
+    """No Hangul syllable or initial consonant: found in names exactly where in their initials."""
 
     @classmethod
     def parse(cls, query: str) -> _Query | None:
@@ -249,6 +266,7 @@ class _Query:
             mixed=has_initials and any(c not in _CHOSEONG_SET for c in text),
             fuzzy=len(text) >= 4 and text.isascii() and text.isalpha(),
             year=text if len(text) == 4 and text.isdigit() else "",
+            plain=not has_initials and text.translate(_CHO_TABLE) == text,
         )
 
     def pattern(self, rank: Rank) -> tuple[str, int]:
@@ -519,10 +537,11 @@ class SearchIndex:
         # Internal positions follow the display order (kind, label in the file's language, id),
         # so a bucket of equally good matches found in position order is already sorted.
         entities = sorted(facts, key=lambda e: (_KIND_INDEX[e.KIND], _fold(e.label(lang)), e.id))
-        self._entities: list[Entity] = entities
-        self._ids = [e.id for e in entities]
+        self._entities: tuple[Entity, ...] = tuple(entities)
+        del entities
+        self._ids = tuple(e.id for e in self._entities)
         self._position = {entity_id: i for i, entity_id in enumerate(self._ids)}
-        n = len(entities)
+        n = len(self._entities)
         self._kind_ranges: dict[str, tuple[int, int]] = {}
         start = 0
         for kind in ENTITY_KINDS:
@@ -533,83 +552,111 @@ class SearchIndex:
         other: Language = "en" if lang == "ko" else "ko"
         by_label = sorted(
             range(n),
-            key=lambda i: (_KIND_INDEX[entities[i].KIND], _fold(entities[i].label(other)), entities[i].id),
+            key=lambda i: (
+                _KIND_INDEX[self._entities[i].KIND],
+                _fold(self._entities[i].label(other)),
+                self._entities[i].id,
+            ),
         )
         self._other_language = other
-        self._other_order = [0] * n
+        self._other_order = array("I", bytes(4 * n))
         for place, i in enumerate(by_label):
             self._other_order[i] = place
         del by_label
 
-        # Per tier, one raw string per entity: SEP value SEP value SEP ('' if the tier is empty).
-        raw: list[list[str]] = [[] for _ in TIERS]
+        # One marked string per entity holding all its tiers, best tier first, each tier
+        # SEP value SEP value SEP ('' if empty), with where each tier but the last ends. Built a
+        # slice of entities at a time: folding and marking run in C over the whole slice, and no
+        # more than a slice's worth of intermediate copies is ever alive.
+        hays: list[str] = []
+        cho_hays: list[str] = []
+        tier_ends = [array("I") for _ in SHORT_TIERS]
         period_years: dict[str, list[int]] = {}
-        for i, entity in enumerate(entities):
-            by_tier: list[list[str]] = [[], [], [], [], []]
-            for _field, tier, values in _fields(entity):
-                by_tier[tier] += values
-            for tier in TIERS:
-                values = by_tier[tier]
-                raw[tier].append(SEP + SEP.join(values) + SEP if values else "")
-            for year in _period_years(entity):
-                period_years.setdefault(_year_text(year), []).append(i)
-        self._period_years = {year: array("I", members) for year, members in period_years.items()}
+        postings: defaultdict[str, array] = defaultdict(partial(array, "I"))
+        vocabulary: defaultdict[str, array] = defaultdict(partial(array, "I"))
+        for lo in range(0, n, _BUILD_SLICE):
+            hi = min(n, lo + _BUILD_SLICE)
+            # The slice's text in pieces, joined once: no string per entity or tier is made here,
+            # so the hays below get memory of their own, side by side.
+            pieces: list[str] = []
+            for i in range(lo, hi):
+                entity = self._entities[i]
+                by_tier: list[list[str]] = [[], [], [], [], []]
+                for _field, tier, values in _fields(entity):
+                    by_tier[tier] += values
+                for values in by_tier:
+                    if values:
+                        pieces += chain.from_iterable(zip(repeat(SEP), values))
+                        pieces.append(SEP)
+                    pieces.append(_TIER_SEP)
+                pieces[-1] = _ENTITY_SEP
+                for year in _period_years(entity):
+                    period_years.setdefault(_year_text(year), []).append(i)
+            pieces.pop()
+            marked = _mark(_fold("".join(pieces)))
+            del pieces
+            # The tiers, five per entity: where each ends, and the names for their initials.
+            tiers = marked.replace(_ENTITY_SEP, _TIER_SEP).split(_TIER_SEP)
+            end = list(map(len, tiers[NAMES :: len(TIERS)]))
+            tier_ends[NAMES].extend(end)
+            for tier in SHORT_TIERS[1:]:
+                end = list(map(add, end, map(len, tiers[tier :: len(TIERS)])))
+                tier_ends[tier].extend(end)
+            cho_hays += _ENTITY_SEP.join(tiers[NAMES :: len(TIERS)]).translate(_CHO_TABLE).split(_ENTITY_SEP)
+            del tiers
+            # Made by one split, a slice's hays lie side by side in memory, in position order:
+            # a pass over all of them then runs faster than over scattered ones.
+            first = len(hays)
+            hays += marked.replace(_TIER_SEP, "").split(_ENTITY_SEP)
+            del marked
+            names_ends = tier_ends[NAMES]
 
-        # Fold each tier in one go; keep it plain (for candidate scans) and marked (for ranking).
-        plain: list[list[str]] = []
-        self._tier_hays: list[list[str]] = []
-        for tier in TIERS:
-            folded = _fold(_ENTITY_SEP.join(raw[tier]))
-            raw[tier] = []
-            plain.append(folded.split(_ENTITY_SEP) if n else [])
-            self._tier_hays.append(_mark(folded).split(_ENTITY_SEP) if n else [])
-        self._hays: list[str] = list(map("".join, zip(*plain, strict=True)))
-        del plain
+            # Every distinct word (maximal run of letters and digits) with the entities using it.
+            word_sets = list(map(set, map(_TOKEN.findall, hays[first:])))
+            deque(
+                map(
+                    array.append,
+                    map(postings.__getitem__, chain.from_iterable(word_sets)),
+                    chain.from_iterable(map(repeat, range(lo, hi), map(len, word_sets))),
+                ),
+                maxlen=0,
+            )
+            del word_sets
+            # Latin name and alias words (not ids), for typo matches.
+            for i in range(lo, hi):
+                hay = hays[i]
+                for word in set(_LATIN_WORD.findall(hay, hay.find(SEP, 1), names_ends[i])):
+                    vocabulary[word].append(i)
 
-        # Every distinct word (maximal run of letters and digits) with the entities that use it.
-        word_sets = list(map(set, map(_TOKEN.findall, self._hays)))
-        postings: defaultdict[str, list[int]] = defaultdict(list)
-        deque(
-            map(
-                list.append,
-                map(postings.__getitem__, chain.from_iterable(word_sets)),
-                chain.from_iterable(map(repeat, range(n), map(len, word_sets))),
-            ),
-            maxlen=0,
-        )
-        del word_sets
-        self._words = SEP.join(postings) + SEP
-        self._word_starts = [0, *accumulate(map((1).__add__, map(len, postings)))]
-        # All the entity lists in one array (word k's are postings[offsets[k]:offsets[k + 1]]):
-        # a quarter of the memory of lists of ints, and nothing for the garbage collector to walk.
-        self._posting_offsets = array("I", accumulate(map(len, postings.values()), initial=0))
-        self._postings = array("I", chain.from_iterable(postings.values()))
-        del postings
-
-        names = self._tier_hays[NAMES]
-        self._cho_hays = _ENTITY_SEP.join(names).translate(_CHO_TABLE).split(_ENTITY_SEP) if n else []
-
-        # Sorted values of the short tiers, for EXACT and PREFIX by bisection.
-        self._sorted = [self._sorted_values(self._tier_hays[tier]) for tier in SHORT_TIERS]
-
-        # Latin name and alias words (not ids), for typo matches.
-        vocabulary: dict[str, list[int]] = {}
-        for i, hay in enumerate(names):
-            for word in set(_LATIN_WORD.findall(hay, hay.find(SEP, 1))):
-                vocabulary.setdefault(word, []).append(i)
-        self._vocabulary = {word: array("I", members) for word, members in vocabulary.items()}
-        self._words_by_length: dict[int, list[str]] = {}
-        for word in sorted(vocabulary):
-            self._words_by_length.setdefault(len(word), []).append(word)
         # The per-entity tables never change: as tuples of strings (or arrays) the garbage
         # collector stops walking them after its first look, where lists would be walked on
         # every full collection (~40 ms at 100,000 entities, in the middle of a keystroke).
-        self._entities = tuple(self._entities)  # type: ignore[assignment]
-        self._ids = tuple(self._ids)  # type: ignore[assignment]
-        self._hays = tuple(self._hays)  # type: ignore[assignment]
-        self._cho_hays = tuple(self._cho_hays)  # type: ignore[assignment]
-        self._tier_hays = tuple(map(tuple, self._tier_hays))  # type: ignore[assignment]
-        self._other_order = array("I", self._other_order)  # type: ignore[assignment]
+        self._hays: tuple[str, ...] = tuple(hays)
+        del hays
+        self._cho_hays: tuple[str, ...] = tuple(cho_hays)
+        del cho_hays
+        self._tier_ends: tuple[array, ...] = tuple(tier_ends)
+        self._period_years = {year: array("I", members) for year, members in period_years.items()}
+
+        self._words = SEP.join(postings) + SEP
+        self._word_starts = array("I", accumulate(map((1).__add__, map(len, postings)), initial=0))
+        # All the entity lists in one array (word k's are postings[offsets[k]:offsets[k + 1]]):
+        # a quarter of the memory of lists of ints, and nothing for the garbage collector to walk.
+        self._posting_offsets = array("I", accumulate(map(len, postings.values()), initial=0))
+        self._postings = array("I")
+        for members in postings.values():  # freed as they are copied: never two full copies
+            self._postings.extend(members)
+            del members[:]
+        del postings
+
+        self._vocabulary = dict(vocabulary)
+        self._words_by_length: dict[int, list[str]] = {}
+        for word in sorted(vocabulary):
+            self._words_by_length.setdefault(len(word), []).append(word)
+        del vocabulary
+
+        # Sorted values of the short tiers, for EXACT and PREFIX by bisection.
+        self._sorted = tuple(self._sorted_values(tier) for tier in SHORT_TIERS)
 
     @classmethod
     def build(cls, facts: FactBase) -> SearchIndex:
@@ -619,17 +666,38 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._entities)
 
-    @staticmethod
-    def _sorted_values(hays: list[str]) -> tuple[str, array, array]:
-        """Every value of a tier, sorted, as one string (value SEP value SEP …) with offsets and owners."""
-        counts = [c - 1 if c else 0 for c in map(str.count, hays, repeat(SEP))]
-        values = SEP.join([hay[1:-1] for hay in hays if hay]).split(SEP) if any(counts) else []
-        owners = array("I", chain.from_iterable(map(repeat, range(len(hays)), counts)))
-        order = sorted(range(len(values)), key=values.__getitem__)
-        ordered = [values[k] for k in order]
-        text = SEP.join(ordered) + SEP if ordered else ""
-        offsets = array("I", accumulate(map((1).__add__, map(len, ordered)), initial=0))
-        return text, offsets, array("I", map(owners.__getitem__, order))
+    def _tier_start(self, tier: int) -> array | None:
+        """Where `tier` starts in each hay (None for NAMES, which starts at 0)."""
+        return self._tier_ends[tier - 1] if tier > NAMES else None
+
+    def _sorted_values(self, tier: int) -> tuple[array, array]:
+        """Every value of a short tier in sorted order, as (owner, where the value starts in the
+        owner's hay): the values themselves stay in the hays, ending at the next SEP.
+
+        Sorting needs the values as strings, so they are made a bucket at a time (values with
+        the same first few characters, buckets in order): all of them at once would double the
+        memory the hays take.
+        """
+        hays = self._hays
+        starts = self._tier_start(tier)
+        ends = self._tier_ends[tier]
+        buckets: defaultdict[str, array] = defaultdict(partial(array, "Q"))
+        for i, hay in enumerate(hays):
+            at, end = (starts[i] if starts is not None else 0) + 1, ends[i]
+            while at < end:  # at: a value's first character; the tier ends with SEP
+                after = hay.find(SEP, at)
+                buckets[hay[at : min(at + _BUCKET_PREFIX, after)]].append(i << 32 | at)
+                at = after + 1
+        owners, value_starts = array("I"), array("I")
+        for key in sorted(buckets):  # a bucket's key is a prefix of its values: buckets sort apart
+            packed = buckets.pop(key)
+            entries = [(p >> 32, p & 0xFFFFFFFF) for p in packed]
+            del packed
+            values = [hays[i][at : hays[i].find(SEP, at)] for i, at in entries]
+            order = sorted(range(len(values)), key=values.__getitem__)  # stable: ties by owner
+            owners.extend(entries[k][0] for k in order)
+            value_starts.extend(entries[k][1] for k in order)
+        return owners, value_starts
 
     # -- public API -------------------------------------------------------------------------------
 
@@ -813,17 +881,20 @@ class SearchIndex:
         """Entities of `universe` whose text contains the query (SUBSTRING or better), in universe order."""
         if any(self._is_absent(c) for c in q.text if c in _CHOSEONG_SET):
             return []  # the usual case for an initials query: skip looking for it as text
-        hays, text = self._hays, q.text
+        # The hays are marked: the query's body is found in them exactly where its text is found
+        # in the unmarked text (the body has the marks the text has at the same places, except
+        # before its first character, where the text may or may not start a word).
+        hays, body = self._hays, q.body
 
         def compute(pool: list[int] | None) -> list[int]:
             if pool is not None and len(pool) <= _NARROW:
-                return _filter(pool, hays, text)
+                return _filter(pool, hays, body)
             found = self._via_words(q, universe)
             if found is not None:
                 return found
-            return _filter(universe.idxs if pool is None else pool, hays, text)
+            return _filter(pool, hays, body) if pool is not None else _filter_all(universe, hays, body)
 
-        return self._cached(("text", universe.key), text, compute)
+        return self._cached(("text", universe.key), q.text, compute)
 
     def _via_words(self, q: _Query, universe: _Universe) -> list[int] | None:
         """Candidates from the word list: an occurrence of the query's longest word lies inside one
@@ -861,7 +932,7 @@ class SearchIndex:
             idxs = universe.idxs
             found = list(compress(idxs, map(seen.__getitem__, idxs)))
         if word != q.text:
-            found = _filter(found, self._hays, q.text)
+            found = _filter(found, self._hays, q.body)
         return found
 
     def _initials(self, q: _Query, universe: _Universe) -> list[int]:
@@ -870,12 +941,17 @@ class SearchIndex:
         found = self._cached(
             ("initials", universe.key),
             q.cho,
-            lambda pool: _filter(universe.idxs if pool is None else pool, hays, q.cho),
+            lambda pool: (
+                _filter(pool, hays, q.cho) if pool is not None else _filter_all(universe, hays, q.cho)
+            ),
         )
         if q.mixed and found:
             assert q.initials is not None
-            names = self._tier_hays[NAMES]
-            found = list(compress(found, map(q.initials.search, map(names.__getitem__, found))))
+            hays, names_end = self._hays, self._tier_ends[NAMES]
+            searches = map(
+                q.initials.search, map(hays.__getitem__, found), repeat(0), map(names_end.__getitem__, found)
+            )
+            found = list(compress(found, searches))
         return found
 
     def _fuzzy_words(self, q: _Query) -> frozenset[str]:
@@ -938,11 +1014,13 @@ class SearchIndex:
 
     def _lookup(self, tier: int, key: str, exact: bool) -> array:
         """Owners of the short-tier values equal to `key` (or starting with it), by bisection."""
-        text, offsets, owners = self._sorted[tier]
+        owners, starts = self._sorted[tier]
+        hays = self._hays
         values = range(len(owners))
 
         def value(k: int) -> str:
-            return text[offsets[k] : offsets[k + 1] - 1]
+            hay, at = hays[owners[k]], starts[k]
+            return hay[at : hay.find(SEP, at)]
 
         lo = bisect_left(values, key, key=value)
         if exact:
@@ -990,6 +1068,7 @@ class SearchIndex:
             if rank == Rank.WORD_PREFIX and not q.lead:
                 continue
             pattern, _offset = q.pattern(rank)
+            where: list[int] | None = None  # per entity of `remaining`: see _first_at
             for tier in SHORT_TIERS if rank <= Rank.PREFIX else TIERS:
                 members: list[int] | None = None
                 if rank <= Rank.PREFIX:
@@ -1006,11 +1085,26 @@ class SearchIndex:
                     if rank == Rank.SUBSTRING and tier == TEXT:
                         members, remaining = remaining, []  # every candidate left matches here
                     else:
-                        hays = self._tier_hays[tier]
-                        flags = list(map(contains, map(hays.__getitem__, remaining), repeat(pattern)))
+                        if rank <= Rank.PREFIX:  # many owners: mark them, read the candidates left
+                            marked = bytearray(len(state))
+                            deque(map(marked.__setitem__, owners, repeat(1)), maxlen=0)
+                            flags = list(map(marked.__getitem__, remaining))
+                        elif tier == NAMES:
+                            flags = self._in_names(remaining, pattern, q.plain)
+                        else:
+                            if where is None:
+                                where = self._first_at(remaining, pattern)
+                            if tier == TEXT:
+                                flags = list(map(ne, where, repeat(_NOWHERE)))
+                            else:
+                                flags = list(
+                                    map(lt, where, map(self._tier_ends[tier].__getitem__, remaining))
+                                )
                         members = list(compress(remaining, flags))
                         if members:
                             remaining = list(compress(remaining, map(not_, flags)))
+                            if where is not None:
+                                where = list(compress(where, map(not_, flags)))
                 if rank == Rank.SUBSTRING and tier == VALUES and extra.get(Rank.SUBSTRING):
                     members = sorted(members + extra[Rank.SUBSTRING])
                 if members and take(members, rank, tier):
@@ -1021,9 +1115,32 @@ class SearchIndex:
                 break
         return positions, buckets, total
 
+    def _in_names(self, idxs: list[int], pattern: str, plain: bool) -> list[bool]:
+        """Whether each of `idxs` has `pattern` in its names.
+
+        With `plain` (no Hangul in the pattern) the initials string stands for the names: it
+        differs from them only where they have Hangul. That is a plain ``in``, where
+        ``str.count`` with bounds costs about twice as much, and names are checked most often.
+        """
+        if plain:
+            return list(map(contains, map(self._cho_hays.__getitem__, idxs), repeat(pattern)))
+        ends = map(self._tier_ends[NAMES].__getitem__, idxs)
+        return list(map(str.count, map(self._hays.__getitem__, idxs), repeat(pattern), repeat(0), ends))
+
+    def _first_at(self, idxs: list[int], pattern: str) -> list[int]:
+        """Where `pattern` first occurs in each hay of `idxs` (`_NOWHERE` if it does not).
+
+        For entities whose earlier tiers do not have it, that says the tier: the first tier
+        whose end lies beyond. One pass then serves every tier after the names.
+        """
+        found = map(str.find, map(self._hays.__getitem__, idxs), repeat(pattern))
+        return list(map(and_, found, repeat(_NOWHERE)))  # -1 becomes _NOWHERE, past any tier's end
+
     def _best(self, i: int, q: _Query) -> tuple[Rank, int] | None:
         """One entity's best (rank, tier), by the rules `_rank` applies in bulk."""
-        hays = [tier_hays[i] for tier_hays in self._tier_hays]
+        hay = self._hays[i]
+        bounds = [0, *(ends[i] for ends in self._tier_ends), len(hay)]
+        hays = [hay[start:end] for start, end in pairwise(bounds)]
         for rank in (Rank.EXACT, Rank.PREFIX, Rank.WORD_PREFIX, Rank.SUBSTRING):
             if rank == Rank.WORD_PREFIX and not q.lead:
                 continue
@@ -1078,3 +1195,14 @@ class SearchIndex:
 def _filter(idxs: list[int], hays: list[str], pattern: str) -> list[int]:
     """The members of `idxs` whose hay contains `pattern`, in order (one pass, all in C)."""
     return list(compress(idxs, map(contains, map(hays.__getitem__, idxs), repeat(pattern))))
+
+
+def _filter_all(universe: _Universe, hays: Sequence[str], pattern: str) -> list[int]:
+    """`_filter` over a whole universe. Its ranges of positions are read straight from the
+    tuple, without looking each position up: a fifth less time for a pass over everything."""
+    if universe.ranges is None:
+        return _filter(universe.idxs, hays, pattern)
+    found: list[int] = []
+    for lo, hi in universe.ranges:
+        found += compress(range(lo, hi), map(contains, hays[lo:hi], repeat(pattern)))
+    return found
