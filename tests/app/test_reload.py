@@ -26,6 +26,7 @@ from tui.app import FactsApp
 from tui.cli import main
 from tui.facts import FactBase, load, loads
 from tui.facts.bundled import bundled_fact_file
+from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
 from tui.widgets.problems import ProblemsPanel
 
@@ -176,6 +177,30 @@ async def test_a_good_save_shows_the_new_data_and_keeps_the_selection(fact_file:
         app.open_entity("mou-digital-brain")
         await settle(pilot)
         assert "엘비스 새 이름 (lvis)" in squeeze(visible_text(app, app.screen.query_one("#detail")))
+
+
+async def test_a_save_keeps_the_detail_pane_where_the_reader_was(fact_file: Path) -> None:
+    app = FactsApp(load(fact_file), "ko", watch=True)
+    async with app.run_test(size=(100, 20)) as pilot:  # short: the agreement needs scrolling
+        await pilot.press("2", "enter")  # the digital brain MOU, into its links
+        detail = app.screen.query_one(DetailPane)
+        await pilot.press("down", "down")
+        chosen = detail.highlighted_link
+        assert chosen is not None
+        scrolled = detail.scroll_offset.y
+        assert scrolled > 0
+        before = visible_lines(app, detail)
+        old = app.facts
+        save(fact_file, renamed_lvis(fact_file.read_text(encoding="utf-8"), "엘비스 새 이름"))
+        await wait_until(pilot, lambda: app.facts is not old, "the reload")
+        assert detail.entity is not None and detail.entity.id == "mou-digital-brain"
+        assert detail.scroll_offset.y == scrolled  # not back at the top
+        assert detail.highlighted_link == chosen
+        assert visible_lines(app, detail)[-1] == before[-1]  # the same lines in view
+        # Another entity still opens at its top.
+        await pilot.press("escape", "down")
+        await settle(pilot)
+        assert detail.scroll_offset.y == 0
 
 
 # -- a broken save, then a fix --------------------------------------------------------------------------

@@ -82,7 +82,14 @@ class DetailPane(LineView, can_focus=True):
     # -- what is shown --------------------------------------------------------------------------
 
     def show(self, entity: Entity | None, lang: Language | None = None) -> None:
-        """Render `entity` (None shows an empty-section message) and scroll to its top."""
+        """Render `entity` (None shows an empty-section message) and scroll to its top.
+
+        The same entity again (after a reload or a language switch) keeps its place: the scroll
+        position and the link under the cursor stay, so saving the file does not lose the reader.
+        """
+        same = entity is not None and self.entity is not None and entity.id == self.entity.id
+        scroll_y = self.scroll_offset.y if same else 0
+        target = self.highlighted_link if same else None
         self.entity = entity
         if lang is not None:
             self.lang = lang
@@ -96,7 +103,9 @@ class DetailPane(LineView, can_focus=True):
                 message = f"Could not show {entity.id}: {type(exc).__name__}: {exc}"
                 self._body, self._rows = Text(message, style="bold red"), []
         self._layout_lines()
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.scroll_to(0, scroll_y, animate=False, immediate=True)
+        if target is not None:
+            self._cursor = next((n for n, row in enumerate(self._rows) if row.target == target), None)
 
     def _entity_body(self, entity: Entity) -> Group:
         title = Text(entity.label(self.lang), style="bold")
