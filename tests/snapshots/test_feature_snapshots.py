@@ -88,3 +88,14 @@ def test_relationships_of_lvis(snap_compare) -> None:
 @pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "120x40"])
 def test_main_screen_in_english(snap_compare, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(), terminal_size=size, run_before=english)
+
+
+async def in_the_links(pilot: Pilot) -> None:
+    """A person's detail pane, focused, the cursor on its second link; the pointer elsewhere."""
+    await pilot.pause()
+    await pilot.press("4", "down", "enter", "down")
+    await pilot.pause()
+
+
+def test_detail_pane_link_cursor(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=WIDE, run_before=in_the_links)
