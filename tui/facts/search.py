@@ -750,16 +750,7 @@ class SearchIndex:
         q = _Query.parse(query)
         if q is None:
             return list(entity_ids)
-        with self._lock:
-            last = self._last_list
-        if last is not None and last[0] is entity_ids:
-            idxs, universe = last[1], last[2]
-        else:
-            position = self._position
-            idxs = [position[e] for e in entity_ids if e in position]
-            universe = self._universe_of(idxs)
-            with self._lock:
-                self._last_list = (entity_ids, idxs, universe)
+        idxs, universe = self._list(entity_ids)
         found = self._candidates(q, universe)
         extra = self._extras(q, universe, found)
         ids = self._ids
@@ -769,6 +760,25 @@ class SearchIndex:
         for members in extra.values():
             keep.update(members)
         return [ids[i] for i in idxs if i in keep]
+
+    def prepare(self, entity_ids: Sequence[str]) -> None:
+        """Look up the positions of a list that `matches` is about to filter, ahead of the first
+        keystroke (at 100,000 entities, a section of 25,000 takes ~30 ms)."""
+        self._list(entity_ids)
+
+    def _list(self, entity_ids: Sequence[str]) -> tuple[list[int], _Universe]:
+        """The positions and universe of a list given to `matches`, from the last call if it was
+        the same sequence object."""
+        with self._lock:
+            last = self._last_list
+        if last is not None and last[0] is entity_ids:
+            return last[1], last[2]
+        position = self._position
+        idxs = [position[e] for e in entity_ids if e in position]
+        universe = self._universe_of(idxs)
+        with self._lock:
+            self._last_list = (entity_ids, idxs, universe)
+        return idxs, universe
 
     def hit(self, entity_id: str, query: str) -> Hit | None:
         """How `query` matches one entity (best field, snippet, span), or None if it does not.

@@ -199,6 +199,14 @@ class MainScreen(Screen):
             self._cursors[self.section] = self.entity_list.cursor
         self.filter_bar.open()
         self._apply_filter(self.filter_bar.query)
+        if self.app.search_ready:  # type: ignore[attr-defined]
+            self.search_index.prepare(self._section_ids_of(self.section))  # so the first key is quick
+
+    def _section_ids_of(self, kind: str) -> tuple[str, ...]:
+        """A section's ids, one object per section and fact base (the index remembers it)."""
+        if kind not in self._section_ids:
+            self._section_ids[kind] = tuple(e.id for e in self.facts.of_kind(kind))
+        return self._section_ids[kind]
 
     def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
         self._apply_filter(event.query)
@@ -212,9 +220,7 @@ class MainScreen(Screen):
         if not query.strip():
             rows: Sequence[Entity] = all_rows
         else:
-            if self.section not in self._section_ids:
-                self._section_ids[self.section] = tuple(e.id for e in all_rows)  # one object per section
-            ids = self.search_index.matches(self._section_ids[self.section], query)
+            ids = self.search_index.matches(self._section_ids_of(self.section), query)
             rows = self.facts.view(ids)  # entities are looked up as their rows are drawn
         self.entity_list.set_rows(rows, 0, highlight=query.strip())
         self.filter_bar.show_count(len(rows), len(all_rows))
