@@ -88,3 +88,35 @@ async def test_text_rewraps_when_the_terminal_is_resized(make_app, facts: FactBa
         await pilot.resize_terminal(200, 50)
         await settle(pilot)
         assert visible_lines(app, pane(app)) == wide
+
+
+async def test_moving_and_filtering_lay_nothing_out(make_app, facts: FactBase, monkeypatch) -> None:
+    """A cursor move or a filter keystroke repaints the list and the pane, and does not ask for a
+    layout of the whole screen (every widget measured and repainted): what kept them under 50 ms
+    at 100,000 entities (benchmarks/explorer.py). At this size every detail needs a scrollbar, so
+    none appears or goes."""
+    from textual.screen import Screen
+
+    app = make_app()
+    async with app.run_test(size=(80, 14)) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        layouts: list[str] = []
+        real = Screen._refresh_layout
+
+        def counted(screen, *args, **kwargs):
+            layouts.append(type(screen).__name__)
+            return real(screen, *args, **kwargs)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        for key in ("j", "j", "k", "G", "g"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert layouts == []
+        await pilot.press("slash")  # the filter bar appears: that is a layout
+        await settle(pilot)
+        layouts.clear()
+        await pilot.press("2", "0", "2")  # the count and the list change, nothing moves
+        await settle(pilot)
+        assert squeeze(visible_text(app, app.screen.query_one("#filter-count"))).endswith("of 10")
+        assert layouts == []

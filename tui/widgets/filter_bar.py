@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.keymap import FILTER_COMMANDS, bindings
+from tui.widgets.line_view import set_virtual_size_quietly
 
 
 class FilterInput(Input):
@@ -23,10 +23,7 @@ class FilterInput(Input):
     """
 
     def _watch_value(self, value: str) -> None:
-        size = Size(self.content_width, 1)
-        if size != self.virtual_size:
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
+        set_virtual_size_quietly(self, Size(self.content_width, 1))
         super()._watch_value(value)
 
 

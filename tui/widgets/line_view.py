@@ -18,6 +18,14 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
+def set_virtual_size_quietly(widget: Widget, size: Size) -> None:
+    """Set how big `widget`'s scrollable content is without asking for a screen layout (the
+    scrollbars are updated; showing or hiding one still lays the screen out)."""
+    if size != widget.virtual_size:
+        widget.set_reactive(Widget.virtual_size, size)
+        widget._scroll_update(size)
+
+
 class LineView(ScrollView):
     """A `ScrollView` whose subclasses draw lines with `base_style` and size themselves with
     `set_virtual_size`."""
@@ -26,10 +34,8 @@ class LineView(ScrollView):
     """The widget's Rich style, as of the current paint."""
 
     def set_virtual_size(self, size: Size) -> None:
-        """Set how big the scrollable content is, without a screen layout."""
-        if size != self.virtual_size:
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
+        """Set how big the scrollable content is, without a screen layout, and repaint."""
+        set_virtual_size_quietly(self, size)
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
