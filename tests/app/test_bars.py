@@ -61,3 +61,14 @@ async def test_the_title_bar_names_the_file_and_its_size(make_app, facts) -> Non
         title = squeeze(visible_text(app, app.screen.query_one(TitleBar)))
         assert title.startswith(squeeze(facts.meta.title))
         assert title.endswith(f"facts.toml · {len(facts)} 항목")
+
+
+async def test_on_a_narrow_terminal_the_palette_key_stays_in_view(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(50, 20)) as pilot:
+        await settle(pilot)
+        shown = keys(app)
+        assert shown.endswith("^p palette")
+        assert "…" in shown  # the other keys give way
+        await click_key(pilot, "palette")
+        assert isinstance(app.screen, CommandPalette)

@@ -131,6 +131,10 @@ class KeyBar(Widget):
             binding, enabled = palette
             entry(right, binding, enabled, binding.description or "palette")
             start, end, key = self._spans.pop()
+            room = self.size.width - right.cell_len - 1
+            if line.cell_len > room:  # too many keys for the line: the palette's stays in view
+                line.truncate(max(0, room), overflow="ellipsis")
+                self._spans = [span for span in self._spans if span[1] <= room - 1]
             gap = max(1, self.size.width - line.cell_len - right.cell_len)
             offset = line.cell_len + gap
             line.append(" " * gap)
