@@ -68,6 +68,37 @@ def link_area_start(lines: list[str]) -> int:
     return len(lines)
 
 
+def places(app: App, text: str, within: Widget, lines: slice = slice(None)) -> list[tuple[int, int]]:
+    """The screen offset of the middle of `text` on each line of `within` that shows it (only
+    `lines` of the widget's lines are looked at)."""
+    region = within.region
+    shown = visible_lines(app, within)
+    return [
+        (region.x + column_of(shown[y], text) + cell_len(text) // 2, region.y + y)
+        for y in range(len(shown))[lines]
+        if text in shown[y]
+    ]
+
+
+async def click_text(
+    pilot: Pilot, text: str, within: Widget, times: int = 1, lines: slice = slice(None)
+) -> None:
+    """Click the middle of the first place `text` is shown in a widget (`times` 2: double click)."""
+    found = places(pilot.app, text, within, lines)
+    assert found, f"{text!r} is not shown in {within!r}:\n" + "\n".join(visible_lines(pilot.app, within))
+    assert await pilot.click(offset=found[0], times=times)
+    await settle(pilot)
+
+
+async def click_every(pilot: Pilot, text: str, within: Widget, lines: slice = slice(None)) -> int:
+    """Click the middle of every place `text` is shown in a widget; returns how many clicks landed."""
+    clicked = 0
+    for offset in places(pilot.app, text, within, lines):
+        clicked += await pilot.click(offset=offset)
+        await settle(pilot)
+    return clicked
+
+
 def notices(app: App) -> list[str]:
     """The text of each notification on screen (Textual's toasts)."""
     return [squeeze(visible_text(app, toast).replace("▌", " ")) for toast in app.screen.query("Toast")]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-from screen_text import column_of, settle, squeeze, visible_lines, visible_text
+from screen_text import click_text, settle, squeeze, visible_text
 from textual.command import CommandPalette
 
 from tui.screens.help import HelpScreen
@@ -20,11 +19,7 @@ def keys(app) -> str:
 
 async def click_key(pilot, label: str) -> None:
     """Click the middle of `label` in the key bar."""
-    bar = pilot.app.screen.query_one(KeyBar)
-    line = visible_lines(pilot.app, bar)[0]
-    x = column_of(line, label) + cell_len(label) // 2
-    assert await pilot.click(offset=(bar.region.x + x, bar.region.y))
-    await settle(pilot)
+    await click_text(pilot, label, within=pilot.app.screen.query_one(KeyBar))
 
 
 async def test_the_key_bar_follows_the_focus(make_app) -> None:

@@ -16,7 +16,7 @@ import pytest
 from rich.cells import cell_len
 from screen_text import (
     assert_showing,
-    column_of,
+    click_every,
     link_area_start,
     settle,
     shown,
@@ -24,7 +24,6 @@ from screen_text import (
     visible_lines,
     visible_text,
 )
-from textual.pilot import Pilot
 
 import tui.widgets.detail
 from tui.app import FactsApp
@@ -65,21 +64,6 @@ def assert_screen_is_safe(app: FactsApp) -> None:
 def every_entity(facts: FactBase) -> Iterator[Entity]:
     for kind in ENTITY_KINDS:
         yield from facts.of_kind(kind)
-
-
-async def click_every(pilot: Pilot, text: str, within, lines: slice = slice(None)) -> int:
-    """Click the middle of every place `text` is shown in a widget (in `lines` of it); returns
-    how many clicks landed."""
-    region = within.region
-    clicked = 0
-    shown_lines = visible_lines(pilot.app, within)
-    for y in range(len(shown_lines))[lines]:
-        line = shown_lines[y]
-        if text in line:
-            x = column_of(line, text) + len(text) // 2
-            clicked += await pilot.click(offset=(region.x + x, region.y + y))
-            await settle(pilot)
-    return clicked
 
 
 # -- markup ------------------------------------------------------------------------------------------

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from screen_text import (
     active_section,
     assert_showing,
-    column_of,
+    click_text,
     link_area_start,
-    settle,
     shown,
     visible_lines,
 )
-from textual.pilot import Pilot
-from textual.widget import Widget
 
 from tui.facts import ENTITY_KINDS
 from tui.facts.text import section_label
@@ -22,21 +18,6 @@ from tui.widgets.entity_list import EntityList
 from tui.widgets.section_bar import SectionBar
 
 SIZE = (120, 40)
-
-
-async def click_text(pilot: Pilot, text: str, within: Widget, times: int = 1, in_links: bool = False) -> None:
-    """Click the middle of the first place `text` is shown in a widget (`times` 2: double click);
-    `in_links`: only in the detail pane's links, below its text."""
-    region = within.region
-    lines = visible_lines(pilot.app, within)
-    first = link_area_start(lines) if in_links else 0
-    for y, line in enumerate(lines):
-        if y >= first and text in line:
-            x = column_of(line, text) + cell_len(text) // 2
-            assert await pilot.click(offset=(region.x + x, region.y + y), times=times)
-            await settle(pilot)
-            return
-    raise AssertionError(f"{text!r} is not shown in {within!r}:\n" + "\n".join(lines))
 
 
 async def test_clicking_a_section_label_switches_section(make_app, facts) -> None:
@@ -63,7 +44,9 @@ async def test_clicking_a_row_selects_it_and_clicking_a_link_follows_it(make_app
         assert entity_list.highlighted == person
         assert app.focused is entity_list
 
-        await click_text(pilot, f"({target.id})", within=app.screen.query_one(DetailPane), in_links=True)
+        detail = app.screen.query_one(DetailPane)
+        in_links = slice(link_area_start(visible_lines(app, detail)), None)  # below the pane's text
+        await click_text(pilot, f"({target.id})", within=detail, lines=in_links)
         await assert_showing(pilot, target)
         assert active_section(app) == target.KIND
         assert entity_list.highlighted == target
@@ -73,7 +56,6 @@ async def test_clicking_a_row_selects_it_and_clicking_a_link_follows_it(make_app
         # A double click on a row opens it: the focus goes to its links.
         await pilot.press("up")
         await click_text(pilot, person.label(app.lang), within=entity_list, times=2)
-        detail = app.screen.query_one(DetailPane)
         assert app.focused is detail
         assert detail.highlighted_link == target.id  # the first link, under the cursor
         assert shown(app) == person  # the pane scrolls to the links; its title may be out of view
