@@ -526,8 +526,8 @@ class SearchIndex:
         self._fuzzy_cache: OrderedDict[str, frozenset[str]] = OrderedDict()
         self._absent: dict[str, bool] = {}
         self._lists: OrderedDict[tuple[int, ...], _Universe] = OrderedDict()
-        self._last_list: tuple[Sequence[str], list[int], _Universe] | None = None
-        """The sequence `matches` was last given, its positions and universe."""
+        self._last_list: tuple[Sequence[str], _Universe] | None = None
+        """The sequence `matches` was last given, and its universe."""
         self._serial = numbers()
         self._lock = threading.Lock()  # guards the caches: queries may come from several threads
 
@@ -750,7 +750,7 @@ class SearchIndex:
         q = _Query.parse(query)
         if q is None:
             return list(entity_ids)
-        idxs, universe = self._list(entity_ids)
+        universe = self._list(entity_ids)
         found = self._candidates(q, universe)
         extra = self._extras(q, universe, found)
         ids = self._ids
@@ -759,26 +759,25 @@ class SearchIndex:
         keep = set(found)
         for members in extra.values():
             keep.update(members)
-        return [ids[i] for i in idxs if i in keep]
+        return [ids[i] for i in universe.idxs if i in keep]
 
     def prepare(self, entity_ids: Sequence[str]) -> None:
         """Look up the positions of a list that `matches` is about to filter, ahead of the first
         keystroke (at 100,000 entities, a section of 25,000 takes ~30 ms)."""
         self._list(entity_ids)
 
-    def _list(self, entity_ids: Sequence[str]) -> tuple[list[int], _Universe]:
-        """The positions and universe of a list given to `matches`, from the last call if it was
-        the same sequence object."""
+    def _list(self, entity_ids: Sequence[str]) -> _Universe:
+        """The universe of a list given to `matches` (its positions are `.idxs`), from the last
+        call if it was the same sequence object."""
         with self._lock:
             last = self._last_list
         if last is not None and last[0] is entity_ids:
-            return last[1], last[2]
+            return last[1]
         position = self._position
-        idxs = [position[e] for e in entity_ids if e in position]
-        universe = self._universe_of(idxs)
+        universe = self._universe_of([position[e] for e in entity_ids if e in position])
         with self._lock:
-            self._last_list = (entity_ids, idxs, universe)
-        return idxs, universe
+            self._last_list = (entity_ids, universe)
+        return universe
 
     def hit(self, entity_id: str, query: str) -> Hit | None:
         """How `query` matches one entity (best field, snippet, span), or None if it does not.
