@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,13 +17,52 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUNDLED_FILE = REPO / "facts.toml"
 
+PRIVATE_CACHE = pytest.StashKey[Path]()
+"""The session's temporary directory standing in for the user's cache directories."""
+_SAVED_ENV = pytest.StashKey[dict[str, str | None]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point the fact-file cache, and the XDG cache home, at a temporary directory.
+
+    This runs before any test module is imported: modules that load a fact file at import, and
+    every subprocess, see the private directory, so the test suite never reads or writes the
+    user's cache (platformdirs.user_cache_dir).
+    """
+    root = Path(tempfile.mkdtemp(prefix="facts-tui-tests-"))
+    private = {"FACTS_TUI_CACHE_DIR": root / "facts-tui-cache", "XDG_CACHE_HOME": root / "xdg-cache"}
+    config.stash[PRIVATE_CACHE] = private["FACTS_TUI_CACHE_DIR"]
+    config.stash[_SAVED_ENV] = {name: os.environ.get(name) for name in private}
+    for name, directory in private.items():
+        directory.mkdir()
+        os.environ[name] = str(directory)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for name, value in config.stash.get(_SAVED_ENV, {}).items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    if PRIVATE_CACHE in config.stash:
+        shutil.rmtree(config.stash[PRIVATE_CACHE].parent, ignore_errors=True)
+
 
 @pytest.fixture(scope="session", autouse=True)
-def private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Tests never read or write the user's cache of validated fact files (nor do their subprocesses)."""
-    directory = tmp_path_factory.mktemp("facts-tui-cache")
+def private_cache_dir(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """Tests never read or write the user's cache of validated fact files (nor do their subprocesses).
+
+    The directory is made, and the variables set, by `pytest_configure`, before any test module
+    is imported; this fixture hands the directory to the tests that look into it.
+    """
+    directory = pytestconfig.stash[PRIVATE_CACHE]
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FACTS_TUI_CACHE_DIR", str(directory))
+        # Nor the user's settings file (tui/config.py): a missing default file means the defaults.
+        patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
+        patch.delenv("FACTS_TUI_CONFIG", raising=False)
         yield directory
 
 

@@ -179,8 +179,8 @@ def test_list_projects_shows_period_and_budget(cli: Callable[..., Run]) -> None:
     run = cli("list", "projects", "--lang", "ko")
     assert run.status == 0
     assert len(ids_in(run.out)) == 10
-    assert "cluster · 2023–2028 · 2880억 원" in run.out
-    assert "plan · 2023– · 1749억 원" in run.out
+    assert "클러스터 · 2023–2028 · 2880억 원" in run.out
+    assert "계획 · 2023– · 1749억 원" in run.out
 
 
 def test_list_given_file(cli: Callable[..., Run]) -> None:
@@ -215,22 +215,22 @@ def test_show_lvis(cli: Callable[..., Run]) -> None:
     assert run.err == ""
     out = run.out
     assert out.startswith("엘비스  기관\n")
-    assert "3356억 원 (KRW 335.6 billion), as of 2021" in out
-    assert "2013 by 이진형 (lee-jin-hyung)" in out
-    # links, backlinks, provenance
-    assert "\nLinks\nfounder: 이진형 (lee-jin-hyung)\n" in out
-    assert "\nMentioned in\n" in out
-    assert "party to: '디지털 브레인 산업 육성' 업무 협약 (mou-digital-brain)" in out
-    assert "owns: 뉴로매치 (neuromatch)" in out
-    assert "\nProvenance\n" in out
+    assert "3356억 원 (KRW 335.6 billion), 2021년 기준" in out
+    assert "\n설립       2013\n설립자     이진형 (lee-jin-hyung)\n" in out
+    # links, backlinks (read from LVIS's side), provenance
+    assert "\n연결\n설립자: 이진형 (lee-jin-hyung)\n" in out
+    assert "\n이 항목을 언급한 곳\n" in out
+    assert "당사자로 참여한 협약: '디지털 브레인 산업 육성' 업무 협약 (mou-digital-brain)" in out
+    assert "주관하는 사업: 뉴로매치 (neuromatch)" in out
+    assert "\n근거\n" in out
     assert "동아일보, 2023-03-07, 제목·사진 설명 (donga-2023-03-07)" in out
     assert (
         "동아일보, 2023-03-07, 3번째 문단 (donga-2023-03-07) — “2021년 기준 회사의 가치는 3356억 원이다.”"
         in out
     )
     # provenance is not repeated as links or backlinks
-    assert "source: " not in out
-    assert "as source in" not in out
+    assert "출처: " not in out
+    assert "이 출처를 인용한 항목" not in out
 
 
 def test_show_lvis_in_english(cli: Callable[..., Run]) -> None:
@@ -240,7 +240,7 @@ def test_show_lvis_in_english(cli: Callable[..., Run]) -> None:
     assert out.startswith("LVIS  Organization\n")
     assert "3356억 원 (KRW 335.6 billion)" in out
     assert "founder: Lee Jin-hyung (lee-jin-hyung)" in out
-    assert "party to: MOU on fostering the digital brain industry (mou-digital-brain)" in out
+    assert "agreement it is party to: MOU on fostering the digital brain industry (mou-digital-brain)" in out
     assert "Dong-A Ilbo, 2023-03-07, headline/caption (donga-2023-03-07)" in out
     assert "Dong-A Ilbo, 2023-03-07, paragraph 3 (donga-2023-03-07)" in out
     assert "Dong-A Ilbo, 2023-03-07, paragraph 4 (donga-2023-03-07)" in out
@@ -269,7 +269,7 @@ def test_show_project_budget_period_area(cli: Callable[..., Run]) -> None:
 def test_show_source_lists_what_cites_it(cli: Callable[..., Run]) -> None:
     run = cli("show", "donga-2023-03-07", "--lang", "en")
     assert run.status == 0
-    assert "cited by: LVIS (lvis)" in run.out
+    assert "drawn from it: LVIS (lvis)" in run.out
     assert "published 2023-03-07 03:00" in squash(run.out)
 
 
@@ -278,11 +278,11 @@ def test_show_given_file(cli: Callable[..., Run]) -> None:
     assert run.status == 0
     assert run.out.startswith("The MOU  Agreement\n")
     assert "signatory: Kim (kim)" in run.out
-    assert "agreement behind: The plan (plan)" in run.out
+    assert "project under it: The plan (plan)" in run.out
 
 
 def test_show_unknown_id_exits_1(cli: Callable[..., Run]) -> None:
-    run = cli("show", "nope")
+    run = cli("show", "nope", "--lang", "en")
     assert run.status == 1
     assert run.out == ""
     assert run.err == f"facts-tui: no entity with id 'nope' in {REPO / 'facts.toml'}.\n"
@@ -290,7 +290,7 @@ def test_show_unknown_id_exits_1(cli: Callable[..., Run]) -> None:
 
 @pytest.mark.parametrize(("typo", "suggestions"), [("lvsi", "lvis"), ("mou-digital", "mou-digital-brain")])
 def test_show_unknown_id_suggests_close_ids(cli: Callable[..., Run], typo: str, suggestions: str) -> None:
-    run = cli("show", typo)
+    run = cli("show", typo, "--lang", "en")
     assert run.status == 1
     assert f"no entity with id '{typo}'" in run.err
     assert f"Did you mean: {suggestions}" in run.err
@@ -305,7 +305,7 @@ def test_show_unknown_id_suggests_close_ids(cli: Callable[..., Run], typo: str, 
         (["show"], "the following arguments are required: ID"),
         (["list"], "the following arguments are required: KIND"),
         (["show", "lvis", "--bogus"], "unrecognized arguments: --bogus"),
-        (["check", "--lang", "en"], "unrecognized arguments: --lang"),
+        (["check", "--bogus"], "unrecognized arguments: --bogus"),
         (["list", "org", "--lang", "fr"], "invalid choice: 'fr'"),
         (["show", "lvis", "a.toml", "b.toml"], "unrecognized arguments: b.toml"),
         (["--bogus"], "unrecognized arguments: --bogus"),

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,7 +63,7 @@ def test_timeline_bad_file_exits_2(cli: Callable[..., Run], tmp_path: Path) -> N
 def test_graph_text_is_a_tree(cli: Callable[..., Run]) -> None:
     run = cli("graph", "lvis", "--lang", "en")
     assert run.status == 0, run
-    assert run.out.startswith("LVIS  Organization (lvis)")
+    assert run.out.startswith("LVIS (lvis) · Organization")
     facts = load(REPO / "facts.toml")
     # Labels are render.link_text's: a backlink (the MOU names LVIS as a party), then at depth 2
     # a link (the MOU names Daegu as a party).
@@ -109,7 +111,7 @@ def test_graph_depth_must_be_a_number(cli: Callable[..., Run]) -> None:
 
 
 def test_graph_unknown_id_suggests(cli: Callable[..., Run]) -> None:
-    run = cli("graph", "lvs")
+    run = cli("graph", "lvs", "--lang", "en")
     assert run.status == 1
     assert "no entity with id 'lvs'" in run.err and "Did you mean: lvis?" in run.err
     assert run.out == ""
@@ -169,26 +171,37 @@ def test_export_needs_a_format(cli: Callable[..., Run]) -> None:
 
 def test_export_to_file_refuses_to_overwrite_without_force(cli: Callable[..., Run], tmp_path: Path) -> None:
     target = tmp_path / "facts.json"
-    run = cli("export", "--format", "json", "-o", str(target))
+    run = cli("export", "--format", "json", "-o", str(target), "--lang", "en")
     assert run.status == 0, run
     assert run.out == ""
     assert f"wrote {target}" in run.err
     assert json.loads(target.read_text(encoding="utf-8"))["meta"]["language"] == "ko"
 
     target.write_text("precious", encoding="utf-8")
-    run = cli("export", "--format", "markdown", "-o", str(target))
+    run = cli("export", "--format", "markdown", "-o", str(target), "--lang", "en")
     assert run.status == 2
     assert "refusing to overwrite" in run.err and "--force" in run.err
     assert target.read_text(encoding="utf-8") == "precious"
 
-    run = cli("export", "--format", "markdown", "-o", str(target), "--force")
+    run = cli("export", "--format", "markdown", "-o", str(target), "--force", "--lang", "en")
     assert run.status == 0
+    assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_export_force_keeps_the_files_mode(cli: Callable[..., Run], tmp_path: Path) -> None:
+    target = tmp_path / "facts.md"
+    target.write_text("precious", encoding="utf-8")
+    target.chmod(0o644)
+    run = cli("export", "--format", "markdown", "-o", str(target), "--force", "--lang", "en")
+    assert run.status == 0, run
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
     assert target.read_text(encoding="utf-8").startswith("# ")
 
 
 def test_export_csv_directory(cli: Callable[..., Run], tmp_path: Path) -> None:
     out_dir = tmp_path / "csv"
-    run = cli("export", "--format", "csv", "-o", str(out_dir))
+    run = cli("export", "--format", "csv", "-o", str(out_dir), "--lang", "en")
     assert run.status == 0, run
     names = sorted(p.name for p in out_dir.iterdir())
     assert names == [
@@ -201,28 +214,28 @@ def test_export_csv_directory(cli: Callable[..., Run], tmp_path: Path) -> None:
     ]
     assert run.err.count("wrote ") == 6
 
-    run = cli("export", "--format", "csv", "-o", str(out_dir))
+    run = cli("export", "--format", "csv", "-o", str(out_dir), "--lang", "en")
     assert run.status == 2 and "refusing to overwrite" in run.err
-    run = cli("export", "--format", "csv", "-o", str(out_dir), "--force")
+    run = cli("export", "--format", "csv", "-o", str(out_dir), "--force", "--lang", "en")
     assert run.status == 0
 
 
 def test_export_csv_one_kind_to_file(cli: Callable[..., Run], tmp_path: Path) -> None:
     target = tmp_path / "people.csv"
-    run = cli("export", "--format", "csv", "--kind", "people", "-o", str(target))
+    run = cli("export", "--format", "csv", "--kind", "people", "-o", str(target), "--lang", "en")
     assert run.status == 0
     assert target.read_bytes().decode("utf-8").startswith("id,name_ko,name_en,title_ko")
 
 
 def test_export_to_missing_directory_is_an_error(cli: Callable[..., Run], tmp_path: Path) -> None:
-    run = cli("export", "--format", "json", "-o", str(tmp_path / "nope" / "x.json"))
+    run = cli("export", "--format", "json", "-o", str(tmp_path / "nope" / "x.json"), "--lang", "en")
     assert run.status == 2
     assert "cannot write" in run.err
 
 
 def test_export_bad_fact_file_exits_2(cli: Callable[..., Run], write_facts: Callable[..., Path]) -> None:
     bad = write_facts('[meta]\ntitle = "x"\n[[people]]\nid = "p"\n')
-    run = cli("export", str(bad), "--format", "json")
+    run = cli("export", str(bad), "--format", "json", "--lang", "en")
     assert run.status == 2
     assert "missing required field 'name'" in run.err
     assert run.out == ""

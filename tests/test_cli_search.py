@@ -51,18 +51,18 @@ def test_search_is_a_command() -> None:
 
 
 def test_hits_table(cli: Callable[..., Run]) -> None:
-    run = cli("lvis")
+    run = cli("lvis", "--lang", "en")
     assert run.status == 0, run
     assert run.err == ""
     lines = squash(run.out).splitlines()
     assert lines[0].strip() == "14 matches for 'lvis'"
     rows = [line for line in lines if line.startswith("│")]
-    assert rows[0] == "│ organization │ lvis │ 엘비스 │ id │ lvis │"
-    assert rows[1].startswith("│ project │ lvis-daegu-branch │ LVIS 대구지사 │ id │ lvis-daegu-branch")
+    assert rows[0] == "│ Organization │ lvis │ LVIS │ id │ lvis │"
+    assert rows[1].startswith("│ Project │ lvis-daegu-branch │ LVIS Daegu branch │ id │ lvis-daegu-branch")
 
 
 def test_limit(cli: Callable[..., Run]) -> None:
-    run = cli("lvis", "--limit", "2")
+    run = cli("lvis", "--limit", "2", "--lang", "en")
     assert run.status == 0, run
     assert squash(run.out).splitlines()[0].strip() == "2 of 14 matches for 'lvis'"
     assert len([line for line in run.out.splitlines() if line.startswith("│")]) == 2
@@ -72,8 +72,8 @@ def test_kind_and_lang(cli: Callable[..., Run]) -> None:
     run = cli("ㄷㄱ", "--kind", "orgs", "--lang", "en")
     assert run.status == 0, run
     rows = [line for line in squash(run.out).splitlines() if line.startswith("│")]
-    assert rows[0].startswith("│ organization │ dip │ Daegu Digital")
-    assert any(row.startswith("│ organization │ daegu-city │ Daegu Metropolitan") for row in rows)
+    assert rows[0].startswith("│ Organization │ dip │ Daegu Digital")
+    assert any(row.startswith("│ Organization │ daegu-city │ Daegu Metropolitan") for row in rows)
     assert "mou-core-automotive" not in run.out
 
 
@@ -103,14 +103,14 @@ def test_json_first_hit_and_limit(cli: Callable[..., Run]) -> None:
 
 
 def test_no_matches(cli: Callable[..., Run]) -> None:
-    run = cli("zzzz")
+    run = cli("zzzz", "--lang", "en")
     assert run.status == 1
     assert run.out == ""
     assert "no matches for 'zzzz'" in run.err
 
 
 def test_no_matches_json(cli: Callable[..., Run]) -> None:
-    run = cli("zzzz", "--json")
+    run = cli("zzzz", "--json", "--lang", "en")
     assert run.status == 1
     assert json.loads(run.out) == []
     assert "no matches for 'zzzz'" in run.err
@@ -154,7 +154,7 @@ def test_hostile_text_is_printed_literally(cli: Callable[..., Run], write_facts:
     run = cli("boss", str(path))
     assert run.status == 0, run
     assert "[bold]Boss[/]" in run.out
-    run = cli("[/bold]", str(path))
+    run = cli("[/bold]", str(path), "--lang", "en")
     assert run.status == 0, run
     assert "1 match for '[/bold]'" in run.out
     run = cli("[@click=app.quit]", str(path), "--json")
@@ -162,7 +162,7 @@ def test_hostile_text_is_printed_literally(cli: Callable[..., Run], write_facts:
 
 
 def test_hostile_query_without_matches(cli: Callable[..., Run]) -> None:
-    run = cli("[/bold][@click=app.quit]")
+    run = cli("[/bold][@click=app.quit]", "--lang", "en")
     assert run.status == 1
     assert "no matches for '[/bold][@click=app.quit]'" in run.err
 

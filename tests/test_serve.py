@@ -93,6 +93,48 @@ def test_serve_bad_port_is_a_usage_error(capsys: pytest.CaptureFixture[str], por
     assert "--port must be from 1 to 65535" in capsys.readouterr().err
 
 
+@pytest.fixture
+def busy_port() -> Iterator[int]:
+    """A loopback port something else listens on."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        yield s.getsockname()[1]
+
+
+def _one_line_refusal(capsys: pytest.CaptureFixture[str], args: list[str]) -> str:
+    """`facts-tui serve ARGS` fails at once: exit 2, nothing announced, one line on stderr."""
+    pytest.importorskip("textual_serve")
+    assert main(["serve", *args]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""  # no "Serving ..." before the failure
+    assert "Traceback" not in err and len(err.splitlines()) == 1, err
+    return err
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_serve_on_a_busy_port_says_so_in_one_line(
+    capsys: pytest.CaptureFixture[str], busy_port: int, lang: str
+) -> None:
+    err = _one_line_refusal(capsys, ["--port", str(busy_port), "--lang", lang])
+    assert f"127.0.0.1:{busy_port}" in err and "--port" in err
+    if lang == "en":
+        assert "in use" in err
+
+
+def test_serve_on_an_unknown_host_says_so_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _one_line_refusal(capsys, ["--host", "nosuch.invalid", "--port", "8000", "--lang", "en"])
+    assert "nosuch.invalid:8000" in err and "--host" in err
+    assert "warning" not in err  # nothing is served, so nothing is exposed
+
+
+def test_serve_on_an_address_of_another_machine_says_so_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    err = _one_line_refusal(capsys, ["--host", "192.0.2.1", "--port", "8000", "--lang", "en"])  # TEST-NET-1
+    assert "192.0.2.1:8000" in err and "not an address of this machine" in err
+
+
 # -- a real server -------------------------------------------------------------------------------
 
 

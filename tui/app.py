@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
+from rich.console import RenderableType
+from textual import events, work
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import get_current_worker
 
 from tui.facts import FactBase, FactFileError, load
+from tui.facts.load import Progress, peek_meta
+from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.sanitize import printable
-from tui.keymap import APP_COMMANDS, SCREEN_COMMANDS, bindings
+from tui.keymap import APP_COMMANDS, ENTITY_COMMANDS, GLOBAL_COMMANDS, SCREEN_COMMANDS, Command, bindings
 from tui.screens.main import MainScreen
+from tui.screens.view import ExplorerView
+from tui.search_service import SearchService
 from tui.watcher import FileWatcher
 
 if TYPE_CHECKING:
+    from tui.edit_session import Change, EditSession
     from tui.facts.search import SearchIndex
+    from tui.screens.loading import LoadingScreen
 
 EAGER_INDEX_LIMIT = 20_000
 """Files up to this many entities get their search index built right after start-up."""
@@ -32,31 +43,74 @@ class FactsApp(App[None]):
     """Browse a fact base: sections, details, links, history, help and the command palette."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    BINDINGS = bindings(APP_COMMANDS)
-    COMMANDS = App.COMMANDS | {lambda: _providers().SectionProvider, lambda: _providers().EntityProvider}
+    BINDINGS = bindings(GLOBAL_COMMANDS)
+    COMMANDS = {
+        lambda: _providers().CommandProvider,  # in place of Textual's: finds a command by either name
+        lambda: _providers().SectionProvider,
+        lambda: _providers().EntityProvider,
+    }
 
-    def __init__(self, facts: FactBase, lang: Language = "ko", watch: bool = True) -> None:
+    def __init__(
+        self,
+        facts: FactBase | Path,
+        lang: Language | None = None,
+        watch: bool = True,
+        keymap: dict[str, str] | None = None,
+        theme: str | None = None,
+    ) -> None:
+        """`facts`: a fact base, or the path of a big file to load behind a progress bar after the
+        first frame. `lang`: None for the file's own language."""
         super().__init__()
-        self.facts = facts
-        self.lang: Language = lang
-        self.watch_file = watch and facts.path is not None
+        self.user_keymap: dict[str, str] = keymap or {}
+        """The settings file's keys, by binding id (tui/config.py); the help shows them."""
+        if keymap:
+            self.set_keymap(keymap)
+        if theme:
+            self.theme = theme
+        self.watch_file = watch
         self._watcher: FileWatcher | None = None
-        self._index: tuple[FactBase, SearchIndex] | None = None
-        """The search index and the fact base it was built from."""
-        self._when_indexed: list[Callable[[], object]] = []
-        self._show_title()
+        self.search = SearchService(lambda: self.facts, self._build_search_index)
+        """The search index of the fact base shown, built in the background."""
+        self._key_targets: WeakKeyDictionary[events.Key, DOMNode] = WeakKeyDictionary()
+        """Where each key was sent: a key that comes back unhandled after the focus moved is sent again."""
+        self._lang_asked = lang
+        self._edits: EditSession | None = None
+        self._select_after_reload: str | None = None
+        """The entity to show once the file written by an edit has been loaded again."""
+        self.loading: Path | None = None
+        """The file being loaded behind the loading screen; None once `facts` is there."""
+        self.load_error: FactFileError | None = None
+        """Why the file could not be opened (the app has exited; the command line reports it)."""
+        if isinstance(facts, Path):
+            self.loading = facts
+            meta = peek_meta(facts)  # the title and language to show while it loads
+            self.lang: Language = lang or (meta.language if meta else "ko")
+            self.title = meta.title if meta else ""
+            self.sub_title = msg("loading.sub_title", self.lang, name=printable(facts.name))
+        else:
+            self.facts = facts
+            self.lang = lang or facts.meta.language
+            self._show_title()
 
     def _show_title(self) -> None:
         # The section bar gives the counts per kind; the header names the file and the total.
         self.title = self.facts.meta.title
         name = printable(self.facts.path.name) if self.facts.path else ""
-        total = f"{len(self.facts):,} {'entities' if self.lang == 'en' else '항목'}"
+        total = msg("entities", self.lang, n=len(self.facts))
+        if name and self._edits is not None and self._edits.can_undo:  # changes `u` can undo
+            name = msg("edit.title_modified", self.lang, name=name)
         self.sub_title = f"{name} · {total}" if name else total
 
     def on_mount(self) -> None:
+        if self.loading is None:
+            self._opened()
+
+    def _opened(self) -> None:
+        """The fact base is here: index it for search and watch its file."""
         if len(self.facts) <= EAGER_INDEX_LIMIT:
             # Build the search index after the first frame, off the event loop: start-up stays fast.
             self.call_after_refresh(self.with_search_index, lambda: None)
+        self.watch_file = self.watch_file and self.facts.path is not None
         if self.watch_file and self.facts.path is not None:
             self._watcher = FileWatcher(self.facts.path)
             self.set_interval(POLL_SECONDS, self._poll_file)
@@ -64,8 +118,33 @@ class FactsApp(App[None]):
     def on_ready(self) -> None:
         _keep_for_good()  # the first frame is up: what exists now lives as long as the app
 
-    def get_default_screen(self) -> MainScreen:
+    def get_default_screen(self) -> Screen:
+        if self.loading is not None:
+            from tui.screens.loading import LoadingScreen  # only big files need it
+
+            return LoadingScreen(self.loading, self.lang, partial(_load_for_explorer, self.loading))
         return MainScreen(self.facts, self.lang)
+
+    def on_loading_screen_loaded(self, event: LoadingScreen.Loaded) -> None:
+        """The big file is loaded: the explorer replaces the loading screen, or the app exits
+        and the command line prints the file's problems, as `facts-tui check` does."""
+        if isinstance(event.result, FactFileError):
+            self.load_error = event.result
+            self.exit(return_code=2)
+            return
+        self.loading = None
+        self.facts = event.result
+        self.lang = self._lang_asked or self.facts.meta.language
+        self._show_title()
+        # Over the loading screen, not instead of it: Textual cannot switch away from the first
+        # screen (its switch_screen fails there). The loading screen stays below, idle, unseen.
+        main = MainScreen(self.facts, self.lang)
+        # Textual never reads the CSS_PATH of a first screen, so the explorer of a small file
+        # has always been drawn without main.tcss; a pushed one would read it and look different.
+        main.css_path = []
+        self.push_screen(main)
+        self._opened()
+        self.call_after_refresh(_keep_for_good)
 
     @property
     def main(self) -> MainScreen:
@@ -74,31 +153,35 @@ class FactsApp(App[None]):
 
     def open_entity(self, entity_id: str) -> None:
         """Show an entity in its section, as a step in the history (palette, search)."""
+        self._close_views()
         self.main.go_to(entity_id)
 
     def open_section(self, kind: str) -> None:
+        self._close_views()
         self.main.action_show_section(kind)
 
+    def _close_views(self) -> None:
+        """Back to the explorer from the timeline or relationships (the palette opens over them)."""
+        while isinstance(self.screen, ExplorerView):
+            self.pop_screen()
+
+    async def run_in_explorer(self, action: str) -> None:
+        """Close the views and run one of the explorer's actions (a view passes its keys on)."""
+        self._close_views()
+        if isinstance(self.screen, MainScreen):
+            await self.main.run_action(action)
+
     # -- search ---------------------------------------------------------------------------------
-
-    def _build_index(self) -> None:
-        from tui.facts.search import SearchIndex  # a big module: imported when first needed
-
-        facts = self.facts
-        self._index = (facts, SearchIndex.build(facts))
 
     @property
     def search_ready(self) -> bool:
         """Whether the search index of the current fact base is built."""
-        return self._index is not None and self._index[0] is self.facts
+        return self.search.is_ready
 
     @property
     def search_index(self) -> SearchIndex:
         """The search index of the current fact base (built now, blocking, if it is not ready)."""
-        if not self.search_ready:
-            self._build_index()
-        assert self._index is not None
-        return self._index[1]
+        return self.search.index
 
     def with_search_index(self, then: Callable[[], object]) -> None:
         """Run `then` once the index is ready, building it in a background thread if needed.
@@ -106,54 +189,76 @@ class FactsApp(App[None]):
         Big files build it on first use rather than at start-up: the build holds the
         interpreter for long stretches, which would make the first seconds of browsing stutter.
         """
-        if self.search_ready:
-            then()
-            return
-        self._when_indexed.append(then)
-        if len(self._when_indexed) == 1:
-            if len(self.facts) > EAGER_INDEX_LIMIT:
-                self.notify(f"Indexing {len(self.facts):,} entities for search…", timeout=3)
-            self._start_indexing()
+        if self.search.build() and len(self.facts) > EAGER_INDEX_LIMIT:
+            self.notify(msg("toast.indexing", self.lang, n=len(self.facts)), timeout=3)
+        self.search.when_ready(then)
 
-    def _start_indexing(self) -> None:
-        # A failing build (a bug, or memory) costs the search, not the app and the user's place.
-        self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
+    @work(thread=True, group="index", exit_on_error=False)
+    def _build_search_index(self, facts: FactBase) -> None:
+        """Build the index of `facts` off the event loop, and say how it went on the loop."""
+        from tui.facts.search import SearchIndex  # a big module: imported when first needed
 
-    def _indexed(self) -> None:
-        if not self.search_ready:  # the file was reloaded meanwhile: build again
-            self._start_indexing()
+        try:
+            index = SearchIndex.build(facts)
+        except Exception as error:  # a bug, or memory: it costs the search, not the app
+            self.call_from_thread(self._search_failed, error)
             return
+        self.call_from_thread(self._search_built, facts, index)
+
+    def _search_built(self, facts: FactBase, index: SearchIndex) -> None:
+        self.search.built(facts, index)
         _keep_for_good()
-        waiting, self._when_indexed = self._when_indexed, []
-        for then in waiting:
-            then()
 
-    def action_search(self, query: str = "") -> None:
-        """Open the search screen; the entity chosen there opens as a step in the history."""
+    def _search_failed(self, error: Exception) -> None:
+        """Say the search is unavailable, and why; the explorer goes on without it."""
+        self.search.failed(error)
+        self.main.search_unavailable()
         from tui.screens.search import SearchScreen
 
-        if isinstance(self.screen, SearchScreen):
-            return
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen):
+                screen.search_unavailable()
+        self._say_failed("toast.search_failed", error)
+
+    _last_query = ""
+    """What the search screen held when it last closed: `s` opens with it, selected."""
+
+    async def open_search(self) -> None:
+        """Open the search screen at once, even while the index is built: it takes the typing
+        and shows the results when the index is ready. The entity chosen opens as a history step."""
+        from tui.screens.search import SearchScreen
+
+        index = self.search_index if self.search_ready else None
+        screen = SearchScreen(self.facts, index, self.lang, self._last_query)
 
         def opened(result: tuple[str, list[str]] | None) -> None:
+            self._last_query = screen.query_text
             if result is not None:
                 entity_id, hits = result
                 self.main.set_hits(hits, hits.index(entity_id))
                 self.open_entity(entity_id)
 
-        self.with_search_index(
-            lambda: self.push_screen(SearchScreen(self.facts, self.search_index, self.lang, query), opened)
-        )
+        # Awaited: the screen and its input are mounted before the next key is handled, so keys
+        # typed right after `s` are typed into the search, not taken as commands.
+        await self.push_screen(screen, opened)
+        if index is None:
+            self.with_search_index(lambda: screen.use_index(self.facts, self.search.index))
 
-    MAIN_SCREEN_ONLY = frozenset(
-        {"timeline", "relations", "search", "toggle_language", "copy_markdown", "copy_id", "export"}
-    )
-    """Actions that act on the explorer's selection: off (and out of the footer) in other screens."""
+    quitting = False
+    """Set by `exit`: keys still queued behind `q` must not start anything."""
+
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        self.quitting = True
+        super().exit(result, return_code, message)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.MAIN_SCREEN_ONLY and not isinstance(self.screen, MainScreen):
+        if self.loading is not None:  # nothing to act on yet
+            return action == "quit"
+        if action in self.hidden_actions:
             return False
-        return True
+        if action in ("undo", "redo") and self.screen.is_modal:  # not under a dialog or the help
+            return False
+        return not self.quitting
 
     # -- views ----------------------------------------------------------------------------------
 
@@ -161,50 +266,179 @@ class FactsApp(App[None]):
         if entity_id is not None:
             self.open_entity(entity_id)
 
-    def action_timeline(self) -> None:
-        """Everything dated, periods as bars; the highlighted entity's first item is selected."""
+    def show_timeline(self, entity_id: str | None) -> None:
+        """Everything dated, periods as bars; the first item of `entity_id` is selected."""
         from tui.screens.timeline import TimelineScreen
 
-        current = self.main.detail.entity
-        screen = TimelineScreen(self.facts, self.lang, current.id if current else None)
-        self.push_screen(screen, self._open_returned)
+        self._close_views()
+        self.push_screen(TimelineScreen(self.facts, self.lang, entity_id), self._open_returned)
 
-    def action_relations(self) -> None:
-        """The highlighted entity's neighbourhood, two hops out."""
+    def show_relations(self, entity_id: str | None) -> None:
+        """The neighbourhood of `entity_id`, two hops out."""
         from tui.screens.relations import RelationsScreen
 
-        current = self.main.detail.entity
-        if current is None:
-            self.notify("Nothing selected.", timeout=2)
+        if entity_id is None:
+            self.notify(msg("toast.nothing_selected", self.lang), timeout=2)
             return
-        self.push_screen(RelationsScreen(self.facts, current.id, self.lang), self._open_returned)
+        self._close_views()
+        self.push_screen(RelationsScreen(self.facts, entity_id, self.lang), self._open_returned)
 
     # -- copy and export ------------------------------------------------------------------------
 
-    def action_copy_markdown(self) -> None:
-        """Copy the shown entity as Markdown (OSC 52: works over SSH in terminals that allow it)."""
+    def copy_markdown(self, entity_id: str | None) -> None:
+        """Copy an entity as Markdown (OSC 52: works over SSH in terminals that allow it)."""
         from tui.facts.export import entity_markdown
 
-        entity = self.main.detail.entity
+        entity = self.facts.get(entity_id or "")
         if entity is not None:
             self.copy_to_clipboard(entity_markdown(self.facts, entity, self.lang))
-            self.notify(f"Copied {entity.id} as Markdown.", timeout=2, markup=False)
+            self.notify(msg("toast.copied_markdown", self.lang, id=entity.id), timeout=2, markup=False)
 
-    def action_copy_id(self) -> None:
-        entity = self.main.detail.entity
+    def copy_id(self, entity_id: str | None) -> None:
+        entity = self.facts.get(entity_id or "")
         if entity is not None:
             self.copy_to_clipboard(entity.id)
-            self.notify(f"Copied id {entity.id}.", timeout=2, markup=False)
+            self.notify(msg("toast.copied_id", self.lang, id=entity.id), timeout=2, markup=False)
 
-    def action_export(self) -> None:
+    def open_export(self) -> None:
+        """The export dialog, for the explorer's section."""
         from tui.screens.export import ExportScreen
 
         def exported(paths: list[Path] | None) -> None:
             if paths:
                 written = ", ".join(str(p) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
-                self.notify(f"Exported to {written}", timeout=4, markup=False)
+                self.notify(msg("toast.exported", self.lang, paths=written), timeout=4, markup=False)
 
         self.push_screen(ExportScreen(self.facts, self.lang, self.main.section), exported)
+
+    # -- editing the file -------------------------------------------------------------------------
+
+    @property
+    def hidden_actions(self) -> frozenset[str]:
+        """The commands not offered here: those that write the file, in a browser (`facts-tui
+        serve`) or when the facts come from no file."""
+        from tui.keymap import EDIT_ACTIONS
+
+        facts = getattr(self, "facts", None)
+        if self.is_web or facts is None or facts.path is None:
+            return EDIT_ACTIONS
+        return frozenset()
+
+    @property
+    def edits(self) -> EditSession:
+        """The changes written in this session, to undo and redo."""
+        if self._edits is None:
+            from tui.edit_session import EditSession
+
+            self._edits = EditSession()
+        return self._edits
+
+    def change_field(self, entity_id: str | None) -> None:
+        """The dialog that changes one field of the entity, checked, then written."""
+        from tui.screens.edit_field import EditFieldScreen
+
+        entity = self.facts.get(entity_id or "")
+        if entity is None or "change_field" in self.hidden_actions:
+            return
+        self._close_views()
+        self.push_screen(EditFieldScreen(self.facts, entity, self.lang), self._field_changed)
+
+    def _field_changed(self, result: Change | str | None) -> None:
+        if isinstance(result, str):  # the file changed on disk: the dialog asked for a reload
+            self.action_reload()
+        elif result is not None:
+            self.edits.record(result)
+            self._written(result, msg("edit.written", self.lang, summary=result.summary))
+
+    def _written(self, change: Change, said: str, entity_id: str | None = None) -> None:
+        """A change is on disk: say so, mark the title, load the file again and show the entity."""
+        self._show_title()
+        self._select_after_reload = entity_id or (change.entity_ids[0] if change.entity_ids else None)
+        self.notify(said, timeout=3, markup=False)
+        self.action_reload()
+
+    def open_in_editor(self, entity_id: str | None) -> None:
+        """Open the file in $VISUAL or $EDITOR at the entity's line, the explorer suspended; then
+        load it again, the same entity selected. The edit can be undone like any other."""
+        from textual.app import SuspendNotSupported
+
+        from tui.edit_session import Change
+        from tui.editor import editor_argv, line_of, run_editor
+        from tui.facts.edit import read_text
+        from tui.facts.edit.blocks import find
+
+        path = self.facts.path
+        if path is None or "open_in_editor" in self.hidden_actions:
+            return
+        try:
+            before, _stamp = read_text(path)
+        except (OSError, UnicodeDecodeError, FactFileError) as error:
+            self.notify(msg("edit.editor_failed", self.lang, error=error), severity="error", markup=False)
+            return
+        block = find(before, entity_id) if entity_id else None
+        argv = editor_argv(os.environ, path, line_of(before, block.header) if block else 1)
+        if argv is None:
+            self.notify(msg("edit.no_editor", self.lang), severity="warning", timeout=6, markup=False)
+            return
+        try:
+            with self.suspend():
+                run_editor(argv)
+        except SuspendNotSupported:
+            self.notify(msg("edit.cannot_suspend", self.lang), severity="warning", markup=False)
+            return
+        except OSError as error:  # the editor is not installed, or not executable
+            self.notify(
+                msg("edit.editor_failed", self.lang, error=error.strerror or error),
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
+            return
+        try:
+            after, _stamp = read_text(path)
+        except (OSError, UnicodeDecodeError, FactFileError):
+            after = None  # gone or unreadable: the reload says what is wrong
+        if after is not None and after != before:
+            summary = msg("edit.edited_in_editor", self.lang, id=entity_id or printable(path.name))
+            self.edits.record(Change(path, before, after, (), summary))
+            self._show_title()
+        self._select_after_reload = entity_id
+        self.action_reload()
+
+    def action_undo(self) -> None:
+        """Write back the file as it was before the last change of this session."""
+        self._step_edits(undo=True)
+
+    def action_redo(self) -> None:
+        """Write the last undone change again."""
+        self._step_edits(undo=False)
+
+    def _step_edits(self, undo: bool) -> None:
+        from tui.facts.edit import FileChangedError
+
+        session = self.edits
+        if not (session.can_undo if undo else session.can_redo):
+            self.notify(msg("edit.nothing_to_undo" if undo else "edit.nothing_to_redo", self.lang), timeout=2)
+            return
+        try:
+            change = session.undo(self.facts) if undo else session.redo(self.facts)
+        except FileChangedError:
+            path = printable(str(self.facts.path))
+            self._refuse(undo, msg("edit.conflict", self.lang, path=path))
+            return
+        except FactFileError as error:
+            self._refuse(undo, f"{msg('edit.invalid', self.lang)}\n{error.format()}")
+            return
+        except OSError as error:
+            path = printable(str(self.facts.path))
+            self._refuse(undo, msg("edit.cannot_write", self.lang, path=path, error=error.strerror or error))
+            return
+        said = msg("edit.undone" if undo else "edit.redone", self.lang, summary=change.summary)
+        self._written(change, said)
+
+    def _refuse(self, undo: bool, why: str) -> None:
+        title = msg("edit.undo_refused" if undo else "edit.redo_refused", self.lang)
+        self.notify(why, title=title, severity="error", timeout=10, markup=False)
 
     # -- language -------------------------------------------------------------------------------
 
@@ -213,6 +447,10 @@ class FactsApp(App[None]):
         self.lang = "en" if self.lang == "ko" else "ko"
         self._show_title()
         self.main.set_language(self.lang)
+        for screen in self.screen_stack:
+            if isinstance(screen, ExplorerView):
+                screen.set_language(self.lang)
+            screen.refresh_bindings()  # its key bar says the keys in the new language
 
     # -- reloading ------------------------------------------------------------------------------
 
@@ -223,8 +461,8 @@ class FactsApp(App[None]):
             self.action_reload()
         elif change == "missing":
             self.notify(
-                f"{printable(str(self.facts.path))} is gone; showing the last good data until it comes back.",
-                title="File missing",
+                msg("toast.file_gone", self.lang, path=printable(str(self.facts.path))),
+                title=msg("toast.file_missing", self.lang),
                 severity="warning",
                 markup=False,
             )
@@ -235,43 +473,64 @@ class FactsApp(App[None]):
             return
         if self._watcher is not None:
             self._watcher.mark_seen()
-        self.run_worker(
-            partial(_load_quietly, self.facts.path),
-            thread=True,
-            exclusive=True,
-            group="reload",
-            exit_on_error=False,
-        )
+        self._load_again(self.facts.path)
 
-    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            self._worker_failed(event.worker)
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def _load_again(self, path: Path) -> None:
+        """Load `path` off the event loop; the result is shown unless a newer reload started."""
+        try:
+            result = _load_quietly(path)
+        except Exception as error:  # a bug: the explorer goes on with what it has
+            self.call_from_thread(self._say_failed, "toast.reload_failed", error)
             return
-        if event.worker.group == "index" and event.state == WorkerState.SUCCESS:
-            self._indexed()
-        if event.worker.group != "reload" or event.state != WorkerState.SUCCESS:
-            return
-        result = event.worker.result
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._reloaded, result)
+
+    async def _reloaded(self, result: FactBase | FactFileError) -> None:
         if isinstance(result, FactFileError):
             await self.main.show_problems(result)
             return
         self.facts = result
         self._show_title()
         self.main.use_facts(result)
+        selected, self._select_after_reload = self._select_after_reload, None
+        if selected in result and self.main.current_entity_id != selected:
+            self.main.go_to(selected, record=False)
+        name = printable(result.path.name) if result.path else ""
+        self.notify(msg("reloaded", self.lang, name=name), timeout=2, markup=False)
         _keep_for_good()
-        if len(result) <= EAGER_INDEX_LIMIT or self._when_indexed:
-            self._start_indexing()
+        if len(result) <= EAGER_INDEX_LIMIT or self.search.waited_for:
+            self.search.build()
 
-    def _worker_failed(self, worker: Worker) -> None:
+    def _say_failed(self, what: str, error: Exception) -> None:
         """Say what failed, in words; the explorer keeps running on what it has."""
-        error = worker.error
-        what = "Search is unavailable" if worker.group == "index" else "Reloading failed"
-        if worker.group == "index":
-            self._when_indexed = []  # nothing will run them; the next search tries again
-            self.main.search_unavailable()
         self.notify(
-            f"{type(error).__name__}: {error}", title=what, severity="error", timeout=10, markup=False
+            f"{type(error).__name__}: {error}",
+            title=msg(what, self.lang),
+            severity="error",
+            timeout=10,
+            markup=False,
         )
+
+    # -- keys typed ahead ------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed ahead go where the previous key moved the focus.
+
+        Textual hands each key to the focused widget as it arrives, so keys typed together with
+        `s` (or `/`) all go to the list before `s` has opened the search; by the time they come
+        back unhandled, the search box has the focus and they would be lost. Such a key is sent
+        again, now to the widget that has the focus.
+        """
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                self._key_targets[event] = self.focused or self.screen
+            else:
+                target = self._key_targets.pop(event, None)
+                if target is not None and target is not (self.focused or self.screen):
+                    self.post_message(events.Key(event.key, event.character))
+                    return
+        await super().on_event(event)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen  # imported on first use: start-up time counts
@@ -279,17 +538,48 @@ class FactsApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_command_palette(self) -> None:
+        """The command palette, its prompt in the app's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = msg("palette.placeholder", self.lang)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker (the palette's Theme command), its prompt in the app's language."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        placeholder = msg("palette.themes_placeholder", self.lang)
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        main = self.main
+        for _names, command in self.palette_commands(screen):
+            yield command
+
+    async def _run_command(self, command: Command) -> None:
+        """Run a command chosen in the palette where its key would: on the app, on the view
+        under the palette (the commands on an entity), else on the explorer."""
+        if command.scope == "app":
+            await self.run_action(command.action)
+        elif command in ENTITY_COMMANDS and isinstance(self.screen, ExplorerView):
+            await self.screen.run_action(command.action)
+        else:
+            await self.run_in_explorer(command.action)
+
+    def palette_commands(self, screen: Screen) -> Iterable[tuple[tuple[str, ...], SystemCommand]]:
+        """Every command the palette offers, in the app's language, with the names it is found
+        by: Korean and English (`연표` finds Timeline in either language)."""
+        providers = _providers()
+        for command in super().get_system_commands(screen):
+            yield providers.textual_command(command, self.lang)
         for command in SCREEN_COMMANDS + APP_COMMANDS:
-            if not command.palette:
+            if not command.palette or command.action in self.hidden_actions:
                 continue
-            target = self if command.scope == "app" else main
-            keys = ", ".join(command.key_names)
-            yield SystemCommand(
-                command.description, f"Key: {keys}", partial(target.run_action, command.action)
-            )
+            keys = msg("palette.key", self.lang, keys=", ".join(command.key_names))
+            action = partial(self._run_command, command)
+            yield command.names, SystemCommand(command.describe(self.lang), keys, action)
 
 
 def _keep_for_good() -> None:
@@ -310,6 +600,16 @@ def _providers():
     import tui.providers
 
     return tui.providers
+
+
+def _load_for_explorer(path: Path, progress: Progress) -> FactBase:
+    """Load a big file for the loading screen (in its worker thread), with its link index built:
+    at 100,000 entities that is 0.4 s the explorer's first frame would otherwise wait for."""
+    facts = load(path, progress=progress)
+    first = next(iter(facts), None)
+    if first is not None:
+        facts.backlinks(first.id)
+    return facts
 
 
 def _load_quietly(path) -> FactBase | FactFileError:

@@ -1,40 +1,101 @@
-"""Command palette providers: every section and every entity reachable by name."""
+"""Command palette providers: every command, section and entity reachable by name, in Korean or English."""
 
 from __future__ import annotations
 
 from functools import partial
 
 from rich.text import Text
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.facts import ENTITY_KINDS
-from tui.facts.text import kind_label, section_label
+from tui.facts.messages import both, msg
+from tui.facts.model import Language
+from tui.facts.text import field_label, kind_label, section_label
+from tui.search_service import SearchUnavailable
+
+TEXTUAL_COMMANDS: dict[str, tuple[str, str]] = {
+    "Change the current theme": ("palette.theme", "palette.theme_help"),
+    "Quit the application as soon as possible": ("cmd.quit", "palette.quit_help"),
+    "Show help for the focused widget and a summary of available keys": (
+        "palette.keys",
+        "palette.keys_show_help",
+    ),
+    "Hide the keys and widget help panel": ("palette.keys", "palette.keys_hide_help"),
+    "Maximize the focused widget": ("palette.maximize", "palette.maximize_help"),
+    "Minimize the widget and restore to normal size": ("palette.minimize", "palette.minimize_help"),
+    "Save an SVG 'screenshot' of the current screen": ("palette.screenshot", "palette.screenshot_help"),
+}
+"""Textual's own palette commands, by their (English) help: the messages that say them."""
+
+
+def textual_command(command: SystemCommand, lang: Language) -> tuple[tuple[str, ...], SystemCommand]:
+    """One of Textual's palette commands in `lang`, with the names it is found by."""
+    keys = TEXTUAL_COMMANDS.get(command.help)
+    if keys is None:  # a command this table does not know yet: as Textual says it
+        return (command.title,), command
+    title, help_text = keys
+    return both(title), command._replace(title=msg(title, lang), help=msg(help_text, lang))
+
+
+def _hit(matcher, names: tuple[str, ...], title: str, help_text: str) -> tuple[float, Text | str, str] | None:
+    """How a command matches: its best score over its names, and the title and help to show
+    (the title in the app's language; matched by its other name, the help says that name)."""
+    score, name = max((matcher.match(name), name) for name in names)
+    if score <= 0:
+        return None
+    if name in title:
+        return score, matcher.highlight(title), help_text
+    return score, title, f"{name} · {help_text}" if help_text else name
+
+
+class CommandProvider(Provider):
+    """Every command (the explorer's and Textual's) by its Korean or English name, shown in the
+    app's language: in place of Textual's system commands provider, which knows one name."""
+
+    def _commands(self) -> list[tuple[tuple[str, ...], SystemCommand]]:
+        return list(self.app.palette_commands(self.screen))  # type: ignore[attr-defined]
+
+    async def discover(self) -> Hits:
+        for _names, command in sorted(self._commands(), key=lambda c: c[1].title):
+            if command.discover:
+                yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for names, command in self._commands():
+            found = _hit(matcher, names, command.title, command.help)
+            if found is not None:
+                score, title, help_text = found
+                yield Hit(score, title, command.callback, help=help_text)
 
 
 class SectionProvider(Provider):
-    """'Organizations', 'People', ... (and their Korean names) open that section."""
+    """'Organizations', 'People', ... or '기관', '인물' open that section, in either language."""
+
+    def _title(self, kind: str) -> str:
+        lang = self.app.lang  # type: ignore[attr-defined]
+        return msg("palette.section", lang, section=section_label(kind, lang))
 
     async def discover(self) -> Hits:
+        lang = self.app.lang  # type: ignore[attr-defined]
         for kind in ENTITY_KINDS:
             yield DiscoveryHit(
-                f"Section: {section_label(kind)}",
-                partial(self.app.open_section, kind),
-                help=f"Show the {section_label(kind).lower()} ({section_label(kind, 'ko')})",
+                self._title(kind),
+                partial(self.app.open_section, kind),  # type: ignore[attr-defined]
+                help=msg("palette.section_help", lang, section=section_label(kind, lang)),
             )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        lang = self.app.lang  # type: ignore[attr-defined]
         for kind in ENTITY_KINDS:
-            for name in (section_label(kind), section_label(kind, "ko")):
-                score = matcher.match(name)
-                if score > 0:
-                    yield Hit(
-                        score,
-                        matcher.highlight(f"Section: {section_label(kind)}"),
-                        partial(self.app.open_section, kind),
-                        help=section_label(kind, "ko"),
-                    )
-                    break
+            names = (self._title(kind), section_label(kind, "ko"), section_label(kind, "en"))
+            found = _hit(matcher, names, self._title(kind), "")
+            if found is not None:
+                score, title, help_text = found
+                help_text = help_text or msg("palette.section_help", lang, section=section_label(kind, lang))
+                yield Hit(score, title, partial(self.app.open_section, kind), help=help_text)  # type: ignore[attr-defined]
 
 
 class EntityProvider(Provider):
@@ -44,15 +105,19 @@ class EntityProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         app = self.app
-        if not app.search_ready:  # big files index on first use; the palette asks again as you type
-            app.with_search_index(lambda: None)
-            return
+        if not app.search_ready:
+            # Big files index on first use: wait for it (the palette shows it is busy meanwhile,
+            # and drops this search if the query changes), then answer.
+            try:
+                await app.search.ready()
+            except SearchUnavailable:  # the app says so in a notification
+                return
         result = app.search_index.search(query, limit=self.LIMIT, lang=app.lang)
         for n, hit in enumerate(result.hits):
             entity = app.facts[hit.entity_id]
             label = Text(entity.label(app.lang))
             label.append(f"  {kind_label(entity.KIND, app.lang)} · {entity.id}", style="dim")
-            snippet = Text(f"\n{hit.field}: ", style="dim")
+            snippet = Text(f"\n{field_label(hit.field, app.lang)}: ", style="dim")
             matched = Text(hit.text, style="dim")
             matched.stylize("bold not dim", *hit.span)
             label.append_text(snippet)

@@ -6,7 +6,6 @@ text like `[/bold]` or `[@click=app.quit]` in a fact file is shown exactly as wr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -15,101 +14,58 @@ from rich.text import Text
 from rich.tree import Tree
 
 from tui.facts import Entity, FactBase, Link
+from tui.facts.fields import subtitle
+from tui.facts.messages import msg
 from tui.facts.model import (
-    Agreement,
-    Bilingual,
-    Dated,
-    Event,
     Language,
-    Named,
-    Organization,
     Person,
-    Project,
     Source,
 )
-from tui.facts.money import format_date, format_money
 
 if TYPE_CHECKING:
     from tui.facts.graph import Node
 
-from tui.facts.text import date_text, kind_label, period_text, quantity_text
+from tui.facts.text import kind_label
+from tui.render_fields import field_grid_rows
 
-ROLE_LABELS: dict[str, str] = {
-    "party": "party",
-    "signatory": "signatory",
-    "commitment": "commits",
-    "investor": "investor",
-    "project": "project",
-    "owner": "owner",
-    "organization": "organization",
-    "agreement": "agreement",
-    "founder": "founder",
-    "parent": "parent",
-    "role": "role at",
-    "participant": "participant",
-    "speaker": "speaker",
-    "related": "related",
-    "source": "source",
-}
+ROLES = (
+    "party",
+    "signatory",
+    "commitment",
+    "investor",
+    "project",
+    "owner",
+    "organization",
+    "agreement",
+    "founder",
+    "parent",
+    "role",
+    "participant",
+    "speaker",
+    "related",
+    "source",
+)
+ROLE_LABELS: dict[str, str] = {role: f"role.{role}" for role in ROLES}
+"""What a linked entity is to the one shown ("party: 대구시" on an agreement): message keys."""
 
-INCOMING_LABELS: dict[str, str] = {
-    # How this entity stands to one that names it: "LVIS — party to: the digital brain MOU".
-    "party": "party to",
-    "signatory": "signed",
-    "commitment": "commits in",
-    "investor": "invests in",
-    "project": "project of",
-    "owner": "owns",
-    "organization": "involved in",
-    "agreement": "agreement behind",
-    "founder": "founded",
-    "parent": "parent of",
-    "role": "people here",
-    "participant": "took part in",
-    "speaker": "quoted in",
-    "related": "related to",
-    "source": "cited by",
-}
+INCOMING_LABELS: dict[str, str] = {role: f"incoming.{role}" for role in ROLES}
+"""A backlink, read from the shown entity's side: what the entity that names it is to it (on an
+agreement, "project under it: 뇌 디지털병원"): message keys."""
+
+
+def role_label(role: str, lang: Language = "ko", incoming: bool = False) -> str:
+    """A link's role in words, as the shown entity reads it."""
+    key = (INCOMING_LABELS if incoming else ROLE_LABELS).get(role)
+    return msg(key, lang) if key else role
+
 
 LABEL_STYLE = "bold"
 DIM = "dim"
 
 
-def entity_title(entity: Entity, lang: Language = "ko") -> Text:
-    """The entity's name as Text, in `lang` with fallback."""
-    return Text(entity.label(lang))
-
-
 def entity_subtitle(entity: Entity, lang: Language = "ko") -> Text:
     """One line for lists: what kind of thing it is, when, how much."""
-    return Text(" · ".join(part for part in _subtitle_parts(entity, lang) if part))
-
-
-def _subtitle_parts(entity: Entity, lang: Language) -> Iterable[str]:
-    if isinstance(entity, Organization):
-        yield entity.kind.replace("-", " ")
-        yield entity.location.pick(lang)
-    elif isinstance(entity, Person):
-        if entity.roles:
-            yield entity.roles[0].title.pick(lang)
-    elif isinstance(entity, Agreement):
-        yield entity.kind.upper()
-        yield date_text(entity, lang)
-        if entity.investments:
-            yield format_money(entity.investments[0].money, lang)
-    elif isinstance(entity, Project):
-        yield entity.kind
-        if entity.period:
-            yield period_text(entity)
-        if entity.budget:
-            yield format_money(entity.budget, lang)
-    elif isinstance(entity, Event):
-        yield entity.kind
-        yield date_text(entity, lang)
-        yield entity.place.pick(lang)
-    elif isinstance(entity, Source):
-        yield entity.outlet.pick(lang)
-        yield entity.published.isoformat()
+    return Text(" · ".join(subtitle(entity, lang)))
 
 
 def name_with_id(facts: FactBase, entity_id: str, lang: Language = "ko") -> Text:
@@ -124,9 +80,10 @@ def source_citation(facts: FactBase, entity: Entity, lang: Language = "en") -> l
     """'Dong-A Ilbo, 2023-03-07, paragraph 7' for each provenance entry."""
     lines = []
     for source, prov in facts.sources_of(entity):
-        where = "headline/caption" if prov.paragraph == 0 else f"paragraph {prov.paragraph}"
-        if lang == "ko":
-            where = "제목·사진 설명" if prov.paragraph == 0 else f"{prov.paragraph}번째 문단"
+        if prov.paragraph == 0:
+            where = msg("paragraph_headline", lang)
+        else:
+            where = msg("paragraph_n", lang, n=prov.paragraph)
         line = Text(f"{source.outlet.pick(lang)}, {source.published.isoformat()}, {where}")
         line.append(f" ({source.id})", style=DIM)
         if prov.quote:
@@ -146,128 +103,13 @@ def entity_fields(
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style=LABEL_STYLE, no_wrap=True)
     grid.add_column(overflow="fold")
-    for label, value in _field_rows(facts, entity, lang):
+    for label, value in field_grid_rows(facts, entity, lang):
         if max_chars is not None and len(value) > max_chars:
             rest = len(value) - max_chars
             value = value.divide([max_chars])[0]
-            value.append(f"… ({rest:,} more characters: facts-tui show {entity.id})", style=DIM)
+            value.append(msg("value_cut", lang, n=rest, id=entity.id), style=DIM)
         grid.add_row(Text(label), value)
     return grid
-
-
-def _bilingual(value: Bilingual) -> Text:
-    if value.ko and value.en and value.ko != value.en:
-        return Text.assemble(value.ko, (" / ", DIM), value.en)  # both_languages, with a dim slash
-    return Text(value.ko or value.en)
-
-
-def _lines(items: Iterable[Text]) -> Text:
-    return Text("\n").join(items)
-
-
-def _field_rows(facts: FactBase, e: Entity, lang: Language) -> Iterable[tuple[str, Text]]:
-    yield "id", Text(e.id)
-    yield "kind", Text(kind_label(e.KIND, "en") + (f" ({e.kind})" if hasattr(e, "kind") else ""))
-    if isinstance(e, Named):
-        yield "name", _bilingual(e.name)
-        if e.aliases:
-            yield "aliases", Text(", ".join(e.aliases))
-    if isinstance(e, Source):
-        yield "outlet", _bilingual(e.outlet)
-        yield "title", _bilingual(e.title)
-        if e.author:
-            yield "author", Text(e.author)
-        stamp = e.published.isoformat()
-        if e.published_time:
-            stamp += f" {e.published_time.strftime('%H:%M')}"
-        yield "published", Text(stamp)
-        yield "language", Text(e.language)
-        if e.url:
-            yield "url", Text(e.url)  # shown, never opened or fetched
-        if e.paragraphs:
-            yield "paragraphs", Text(str(e.paragraphs))
-    if isinstance(e, Organization):
-        if e.location:
-            yield "location", _bilingual(e.location)
-        if e.founded or e.founders:
-            founded = Text(str(e.founded) if e.founded else "")
-            if e.founders:
-                founded.append(" by " if e.founded else "by ")
-                founded.append_text(Text(", ").join(name_with_id(facts, f, lang) for f in e.founders))
-            yield "founded", founded
-        if e.valuation:
-            yield "valuation", Text(f"{format_money(e.valuation.money)}, as of {e.valuation.as_of}")
-        if e.parent:
-            yield "parent", name_with_id(facts, e.parent, lang)
-    if isinstance(e, Person) and e.roles:
-        roles = []
-        for role in e.roles:
-            line = Text(role.title.pick(lang) + ", ")
-            line.append_text(name_with_id(facts, role.organization, lang))
-            if role.since or role.until:
-                line.append(f" ({role.since or ''}–{role.until or ''})", style=DIM)
-            roles.append(line)
-        yield "roles", _lines(roles)
-    if isinstance(e, Dated):
-        yield "date", Text(date_text(e, lang))
-        if e.place:
-            yield "place", _bilingual(e.place)
-    if isinstance(e, Agreement):
-        yield "parties", _lines(name_with_id(facts, p, lang) for p in e.parties)
-        if e.signatories:
-            yield "signatories", _lines(name_with_id(facts, s, lang) for s in e.signatories)
-        if e.commitments:
-            lines = []
-            for c in e.commitments:
-                line = name_with_id(facts, c.party, lang)
-                line.append(": ")
-                line.append(c.text.pick(lang))
-                lines.append(line)
-            yield "commitments", _lines(lines)
-        for inv in e.investments:
-            line = name_with_id(facts, inv.by, lang)
-            line.append(f": {format_money(inv.money)}")
-            if inv.due:
-                line.append(f", by {format_date(inv.due, inv.due_precision)}")
-            if inv.purpose:
-                line.append(f" — {inv.purpose.pick(lang)}")
-            if inv.place:
-                line.append(f" ({inv.place.pick(lang)})")
-            yield "investment", line
-        if e.projects:
-            yield "projects", _lines(name_with_id(facts, p, lang) for p in e.projects)
-    if isinstance(e, Project):
-        if e.owner:
-            yield "owner", name_with_id(facts, e.owner, lang)
-        if e.budget:
-            yield "budget", Text(format_money(e.budget))
-        if e.period:
-            yield "period", Text(period_text(e))
-        if e.area:
-            yield "area", Text(quantity_text(e.area, lang))
-        for fig in e.figures:
-            yield "figure", Text(quantity_text(fig, lang))
-        if e.location:
-            yield "location", _bilingual(e.location)
-        if e.vision:
-            yield "vision", _bilingual(e.vision)
-        if e.goals:
-            yield "goals", _lines(Text(f"• {g.pick(lang)}") for g in e.goals)
-    if isinstance(e, Event):
-        if e.participants:
-            yield "participants", _lines(name_with_id(facts, p, lang) for p in e.participants)
-        if e.quote:
-            quote = Text(f"“{e.quote.text}”", style="italic")
-            if e.quote.speaker:
-                quote.append(" — ")
-                quote.append_text(name_with_id(facts, e.quote.speaker, lang))
-            elif e.quote.speaker_note:
-                quote.append(f" — {e.quote.speaker_note.pick(lang)}")
-            yield "quote", quote
-    if e.summary:
-        yield "summary", Text(e.summary.pick(lang))
-    if e.tags:
-        yield "tags", Text(", ".join(f"#{t}" for t in e.tags))
 
 
 def mentions(facts: FactBase, entity: Entity) -> list[Link]:
@@ -276,12 +118,17 @@ def mentions(facts: FactBase, entity: Entity) -> list[Link]:
     return [b for b in facts.backlinks(entity.id) if b.role != "source" or isinstance(entity, Source)]
 
 
-def link_text(link: Link, lang: Language = "ko", incoming: bool = False) -> Text:
-    """One link for a list: 'party: LVIS (lvis)', or for a backlink 'party to: MOU (mou-x)'."""
-    labels = INCOMING_LABELS if incoming else ROLE_LABELS
+def link_text(link: Link, lang: Language = "ko", incoming: bool = False, shown: Entity | None = None) -> Text:
+    """One link for a list: 'party: LVIS (lvis)', or for a backlink, from the shown entity's
+    side, 'agreement it is party to: MOU (mou-x)'. On an organization, a person's backlink adds
+    their title there when `shown` is given: 'person with a role: 이종화 (부시장) (lee)'."""
     text = Text()
-    text.append(f"{labels.get(link.role, link.role)}: ", style=DIM)  # dim the role, not the name
+    text.append(f"{role_label(link.role, lang, incoming)}: ", style=DIM)  # dim the role, not the name
     text.append(link.entity.label(lang))
+    if incoming and link.role == "role" and isinstance(link.entity, Person) and shown is not None:
+        titles = [r.title.pick(lang) for r in link.entity.roles if r.organization == shown.id]
+        if any(titles):
+            text.append(f" ({', '.join(t for t in titles if t)})")
     text.append(f" ({link.entity.id})", style=DIM)
     return text
 
@@ -295,45 +142,43 @@ def render_entity(facts: FactBase, entity: Entity, lang: Language = "ko") -> Ren
     ]
     links = facts.links(entity.id)
     if links:
-        parts += [Text(), Text("Links", style="bold underline"), *(link_text(k, lang) for k in links)]
+        heading = Text(msg("heading.links", lang), style="bold underline")
+        parts += [Text(), heading, *(link_text(k, lang) for k in links)]
     backlinks = mentions(facts, entity)
     if backlinks:
         parts += [
             Text(),
-            Text("Mentioned in", style="bold underline"),
-            *(link_text(b, lang, incoming=True) for b in backlinks),
+            Text(msg("heading.mentioned_in", lang), style="bold underline"),
+            *(link_text(b, lang, incoming=True, shown=entity) for b in backlinks),
         ]
     citations = source_citation(facts, entity, lang)
     if citations:
-        parts += [Text(), Text("Provenance", style="bold underline"), *citations]
+        parts += [Text(), Text(msg("heading.provenance", lang), style="bold underline"), *citations]
     return Group(*parts)
 
 
 # -- relationships ----------------------------------------------------------------------------------
 
-REPEATED = {"en": "(also elsewhere in this tree)", "ko": "(이 트리의 다른 곳에도 있음)"}
-"""A node met again: the tree is built breadth first, so its own branch may be above or below."""
-
 
 def node_label(node: Node, lang: Language = "ko") -> Text:
-    """One node as one line: the root as 'LVIS  Organization (lvis)'; any other node as
-    `render.link_text` writes a link ('party: LVIS (lvis)') or, for direction 'in', a backlink,
-    then its kind, then '(also elsewhere in this tree)' for a repeat."""
+    """One node as one line, every row alike: name (id) · kind. The root's name is bold; any
+    other node starts with its role as `render.link_text` writes a link ('party: LVIS (lvis)')
+    or, for direction 'in', a backlink, and ends with '(also elsewhere in this tree)' for a repeat."""
     if node.role is None:
         text = Text(node.entity.label(lang), style="bold")
-        text.append(f"  {kind_label(node.entity.KIND, lang)}", style=DIM)
         text.append(f" ({node.entity.id})", style=DIM)
-        return text
-    text = link_text(Link(node.role, node.entity), lang, incoming=node.direction == "in")
-    text.append(f"  {kind_label(node.entity.KIND, lang)}", style=DIM)
+    else:
+        text = link_text(Link(node.role, node.entity), lang, incoming=node.direction == "in")
+    text.append(f" · {kind_label(node.entity.KIND, lang)}", style=DIM)
     if node.repeat:
-        text.append(f" {REPEATED[lang]}", style="italic dim")
+        # A node met again: the tree is built breadth first, so its own branch may be above or below.
+        text.append(f" {msg('relations.repeated', lang)}", style="italic dim")
     return text
 
 
 def more_label(count: int, lang: Language = "ko") -> Text:
     """'… 12 more' for children left out by the caps."""
-    return Text(f"… {count} more" if lang == "en" else f"… 외 {count}개", style="dim italic")
+    return Text(msg("relations.more", lang, n=count), style="dim italic")
 
 
 def neighbourhood_tree(root: Node, lang: Language = "ko") -> Tree:

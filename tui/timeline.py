@@ -13,25 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.facts import FactBase
+from tui.facts.messages import MESSAGES, msg
 from tui.facts.model import Event, Language, Project
 from tui.facts.money import format_date, format_money
-from tui.facts.text import kind_label, period_text
+from tui.facts.text import kind_label, period_text, subkind_label
 from tui.facts.timeline import TimelineItem, YearSpan, year_span
 from tui.render import DIM, name_with_id
-
-UNDATED_LABEL: dict[str, str] = {
-    "en": "undated (the source gives no date)",
-    "ko": "날짜 없음 (출처에 날짜가 없음)",
-}
-"""The heading of the group of undated items."""
-
-WHAT_LABELS: dict[str, tuple[str, str]] = {
-    "published": ("보도", "published"),
-    "signed": ("체결", "signed"),
-    "event": ("사건", "event"),
-    "deadline": ("기한", "deadline"),
-    "period": ("기간", "period"),
-}
 
 BAR_WIDTH = 24
 """Default width of the bar column, in cells."""
@@ -39,14 +26,18 @@ DATE_WIDTH = 10
 """Width of the date column: '2023-03-06' and '2023–2028' both fit."""
 
 PERIOD_CHAR, OPEN_END_CHAR, POINT_CHAR, EMPTY_CHAR = "━", "→", "●", "·"
-# Named ANSI colours follow the terminal's (and Textual's) theme, so both read on dark and light.
+# The command line's table: named ANSI colours follow the terminal's theme, so both read on dark and light.
 PERIOD_STYLE, POINT_STYLE, EMPTY_STYLE, SELECTED_STYLE = "cyan", "bold magenta", "dim", "reverse"
+# The explorer's rows (`timeline_row`) take the row's own colours: Textual turns ANSI names into fixed
+# colours, and none reads at 4.5:1 on both its dark and light backgrounds, nor on a cursor row
+# (tests/app/test_contrast.py). The shapes tell a period from a date.
+ROW_PERIOD_STYLE, ROW_POINT_STYLE = "bold", "bold"
 
 
 def what_label(what: str, lang: Language = "en") -> str:
     """'signed' or '체결'."""
-    ko, en = WHAT_LABELS.get(what, (what, what))
-    return ko if lang == "ko" else en
+    key = f"what.{what}"
+    return msg(key, lang) if key in MESSAGES else what
 
 
 def item_date_text(item: TimelineItem, facts: FactBase) -> str:
@@ -65,7 +56,7 @@ def item_what_text(item: TimelineItem, facts: FactBase, lang: Language = "en") -
     text = Text(what_label(item.what, lang))
     entity = facts.get(item.entity_id)
     if isinstance(entity, Event):
-        text.append(f" · {entity.kind}")
+        text.append(f" · {subkind_label(entity.kind, lang)}")
     if item.money is not None:
         text.append(f" · {format_money(item.money, lang)}")
     note = item.note.pick(lang)
@@ -74,7 +65,14 @@ def item_what_text(item: TimelineItem, facts: FactBase, lang: Language = "en") -
     return text
 
 
-def bar_text(item: TimelineItem, span: YearSpan | None, width: int = BAR_WIDTH) -> Text:
+def bar_text(
+    item: TimelineItem,
+    span: YearSpan | None,
+    width: int = BAR_WIDTH,
+    *,
+    period_style: str = PERIOD_STYLE,
+    point_style: str = POINT_STYLE,
+) -> Text:
     """The item on the timeline's scale: a bar for a period, a dot for a date, blank if undated.
 
     The span's years share `width` cells equally (at least one cell a year); an open-ended
@@ -93,14 +91,15 @@ def bar_text(item: TimelineItem, span: YearSpan | None, width: int = BAR_WIDTH) 
         first += min(per_year - 1, day * per_year // 366)
         last = first
     first, last = max(0, min(first, cells - 1)), max(0, min(last, cells - 1))
-    text = Text(EMPTY_CHAR * first, style=EMPTY_STYLE)
+    text = Text()
+    text.append(EMPTY_CHAR * first, style=EMPTY_STYLE)  # a span: Text(style=) would dim the bar too
     if item.is_period:
         run = PERIOD_CHAR * (last - first + 1)
         if item.end is None:
             run = run[:-1] + OPEN_END_CHAR
-        text.append(run, style=PERIOD_STYLE)
+        text.append(run, style=period_style)
     else:
-        text.append(POINT_CHAR, style=POINT_STYLE)
+        text.append(POINT_CHAR, style=point_style)
     text.append(EMPTY_CHAR * (cells - last - 1), style=EMPTY_STYLE)
     text.append(" " * (width - cells))
     return text
@@ -132,7 +131,9 @@ def timeline_row(
     """
     line = Text(item_date_text(item, facts).ljust(DATE_WIDTH))
     line.append(" ")
-    line.append_text(bar_text(item, span, bar_width))
+    line.append_text(
+        bar_text(item, span, bar_width, period_style=ROW_PERIOD_STYLE, point_style=ROW_POINT_STYLE)
+    )
     line.append(" ")
     line.append_text(name_with_id(facts, item.entity_id, lang))
     line.append("  ")
@@ -161,10 +162,10 @@ def render_timeline(
     """
     span = year_span(items)
     bar_width = BAR_WIDTH if width is None else max(12, min(48, width // 4))
-    entity_header = "entity" if lang == "en" else "항목"
-    what_header = "what" if lang == "en" else "내용"
+    entity_header = msg("timeline.entity", lang)
+    what_header = msg("timeline.what", lang)
     dated = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    dated.add_column("date" if lang == "en" else "날짜", no_wrap=True, min_width=DATE_WIDTH)
+    dated.add_column(msg("timeline.date", lang), no_wrap=True, min_width=DATE_WIDTH)
     dated.add_column(axis_text(span, bar_width), no_wrap=True, min_width=bar_width)
     dated.add_column(entity_header, overflow="fold", ratio=2)
     dated.add_column(what_header, overflow="fold", ratio=3)
@@ -186,7 +187,7 @@ def render_timeline(
     if dated.row_count:
         parts.append(dated)
     else:
-        parts.append(Text("(nothing dated)" if lang == "en" else "(날짜가 있는 항목 없음)", style=DIM))
+        parts.append(Text(msg("timeline.nothing_dated", lang), style=DIM))
     if undated.row_count:
-        parts += [Text(), Text(UNDATED_LABEL[lang], style="bold"), undated]
+        parts += [Text(), Text(msg("timeline.undated", lang), style="bold"), undated]
     return Group(*parts)

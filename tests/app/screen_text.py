@@ -14,10 +14,15 @@ import re
 from rich.cells import cell_len
 from textual.app import App
 from textual.pilot import Pilot
+from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
-from tui.facts import Entity
-from tui.widgets.detail import DetailPane
+from tui.facts import Entity, FactBase
+from tui.facts.messages import msg
+from tui.facts.model import Language
+from tui.facts.text import kind_label
+from tui.render import entity_fields, link_text, mentions, source_citation
+from tui.widgets.detail import MAX_BACKLINKS, MAX_FIELD_CHARS, DetailPane
 from tui.widgets.section_bar import SectionBar
 
 _TEXT = re.compile(
@@ -61,9 +66,11 @@ def visible_text(app: App, widget: Widget | None = None) -> str:
 
 def link_area_start(lines: list[str]) -> int:
     """Where the links begin among the detail pane's visible lines (its "Links" or "Mentioned
-    in" heading); `len(lines)` when no heading is in view."""
+    in" heading, in either language); `len(lines)` when no heading is in view."""
+    links = {msg("heading.links", lang) for lang in ("ko", "en")}
+    mentioned = tuple(msg("heading.mentioned_in", lang) + " (" for lang in ("ko", "en"))
     for y, line in enumerate(lines):
-        if line.strip() == "Links" or line.strip().startswith("Mentioned in ("):
+        if line.strip() in links or line.strip().startswith(mentioned):
             return y
     return len(lines)
 
@@ -138,3 +145,52 @@ async def assert_showing(pilot: Pilot, entity: Entity) -> None:
     title = squeeze(entity.label(app.lang))  # type: ignore[attr-defined]
     assert text.startswith(title), f"{title!r} is not the title of the detail pane: {text[:200]!r}"
     assert entity.id in text
+
+
+def rendered_lines(widget: ScrollView) -> list[str]:
+    """Every line of a Line-API widget, drawn as it would be drawn now at its current width: the
+    lines scrolled out of view too (each is drawn as if scrolled into view)."""
+    top = widget.scroll_offset.y
+    return [widget.render_line(y - top).text for y in range(widget.virtual_size.height)]
+
+
+def without_spaces(text: str) -> str:
+    """`text` with all whitespace removed: wrapped text compares equal to the text it wraps,
+    however the lines broke (a Korean word may fold mid-word), while a lost character still shows."""
+    return "".join(text.split())
+
+
+async def repaint(pilot: Pilot) -> None:
+    """Like `settle`, without waiting for the machine to go idle (a tenth of the time): the
+    pending messages are handled, then the screen is laid out and painted as after a frame."""
+    await pilot._wait_for_screen()
+    pilot.app.screen._on_timer_update()
+
+
+def content_lines(app: App, widget: Widget) -> list[str]:
+    """The lines on screen inside `widget`'s scrollable content region: its text without padding,
+    border or scrollbar (so a word folded over two lines reads whole once the lines are joined)."""
+    rows, region = screen_cells(app), widget.scrollable_content_region
+    return ["".join(row[region.x : region.right]).rstrip() for row in rows[region.y : region.bottom]]
+
+
+def detail_values(facts: FactBase, entity: Entity, lang: Language) -> list[str]:
+    """What the pane shows of `entity`, piece by piece: title, each field's label and value,
+    each citation and each link."""
+    values = [entity.label(lang), kind_label(entity.KIND, lang)]
+    grid = entity_fields(facts, entity, lang, max_chars=MAX_FIELD_CHARS)
+    for column in grid.columns:
+        values += [cell.plain for cell in column.cells]
+    values += [line.plain for line in source_citation(facts, entity, lang)]
+    values += [link_text(link, lang, shown=entity).plain for link in facts.links(entity.id)]
+    backlinks = mentions(facts, entity)[:MAX_BACKLINKS]
+    values += [link_text(b, lang, incoming=True, shown=entity).plain for b in backlinks]
+    return values
+
+
+def missing(values: list[str], lines: list[str]) -> list[str]:
+    """The values not on `lines` whole. Wrapping may break a line anywhere between words (or in
+    a long Korean word), so both sides are compared with whitespace removed: a value cut at the
+    end of a line then no longer matches."""
+    screen = without_spaces("".join(lines))
+    return [value for value in values if without_spaces(value) not in screen]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from screen_text import click_text, settle, squeeze, visible_text
 from textual.command import CommandPalette
 
+from tui.facts.messages import msg
 from tui.screens.help import HelpScreen
 from tui.widgets.bars import KeyBar, TitleBar
 from tui.widgets.detail import DetailPane
@@ -28,24 +29,27 @@ async def test_the_key_bar_follows_the_focus(make_app) -> None:
         await settle(pilot)
         assert isinstance(app.focused, EntityList)
         in_list = keys(app)
-        assert "Open" in in_list and "Filter" in in_list and "Quit" in in_list
-        assert in_list.endswith("palette")  # the palette's key sits at the right-hand end
+        say = {key: msg(key, app.lang) for key in ("cmd.open", "cmd.filter", "cmd.quit", "cmd.follow")}
+        assert say["cmd.open"] in in_list and say["cmd.filter"] in in_list and say["cmd.quit"] in in_list
+        assert in_list.endswith(
+            msg("key_bar.palette", app.lang)
+        )  # the palette's key sits at the right-hand end
         await pilot.press("enter")  # into the detail pane's links
         await settle(pilot)
         assert isinstance(app.focused, DetailPane)
         in_detail = keys(app)
-        assert "Follow link" in in_detail and "Open" not in in_detail
+        assert say["cmd.follow"] in in_detail and say["cmd.open"] not in in_detail
 
 
 async def test_clicking_a_key_presses_it(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await click_key(pilot, "Help")
+        await click_key(pilot, msg("cmd.help", app.lang))
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await settle(pilot)
-        await click_key(pilot, "palette")
+        await click_key(pilot, msg("key_bar.palette", app.lang))
         assert isinstance(app.screen, CommandPalette)
 
 
@@ -55,7 +59,7 @@ async def test_the_title_bar_names_the_file_and_its_size(make_app, facts) -> Non
         await settle(pilot)
         title = squeeze(visible_text(app, app.screen.query_one(TitleBar)))
         assert title.startswith(squeeze(facts.meta.title))
-        assert title.endswith(f"facts.toml · {len(facts)} 항목")
+        assert title.endswith(f"facts.toml · {msg('entities', app.lang, n=len(facts))}")
 
 
 async def test_on_a_narrow_terminal_the_palette_key_stays_in_view(make_app) -> None:
@@ -63,7 +67,7 @@ async def test_on_a_narrow_terminal_the_palette_key_stays_in_view(make_app) -> N
     async with app.run_test(size=(50, 20)) as pilot:
         await settle(pilot)
         shown = keys(app)
-        assert shown.endswith("^p palette")
+        assert shown.endswith(f"^p {msg('key_bar.palette', app.lang)}")
         assert "…" in shown  # the other keys give way
-        await click_key(pilot, "palette")
+        await click_key(pilot, msg("key_bar.palette", app.lang))
         assert isinstance(app.screen, CommandPalette)

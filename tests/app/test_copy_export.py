@@ -9,6 +9,7 @@ from screen_text import assert_showing, notices, settle, squeeze, visible_text
 from textual.widgets import Input
 
 from tui.facts.export import from_json
+from tui.facts.messages import msg
 from tui.screens.export import ExportScreen
 from tui.screens.main import MainScreen
 
@@ -32,13 +33,12 @@ async def test_y_copies_the_entity_as_markdown_and_shift_y_its_id(make_app, fact
         markdown = copied[0]
         assert markdown.startswith("## 대구시-㈜코아오토모티브 업무 협약\n")
         assert "`mou-core-automotive`" in markdown
-        assert "760억 원" in markdown  # the investment, in the app's language
-        assert "KRW" not in markdown
-        assert notices(app) == ["Copied mou-core-automotive as Markdown."]
+        assert "760억 원 (KRW 76.0 billion)" in markdown  # the investment, as the detail pane shows it
+        assert notices(app) == [msg("toast.copied_markdown", app.lang, id="mou-core-automotive")]
 
         await pilot.press("Y")
         assert copied[1:] == ["mou-core-automotive"]
-        assert notices(app)[-1] == "Copied id mou-core-automotive."
+        assert notices(app)[-1] == msg("toast.copied_id", app.lang, id="mou-core-automotive")
         await assert_showing(pilot, agreement)  # copying changes nothing on screen
 
 
@@ -75,7 +75,7 @@ async def test_e_writes_markdown_never_overwrites_without_a_second_enter_esc_can
         briefing = target.read_text(encoding="utf-8")
         assert briefing.startswith(f"# {facts.meta.title}\n")
         assert "### 엘비스" in briefing and "760억 원" in briefing
-        assert notices(app) == ["Exported to facts-export.md"]
+        assert notices(app) == [msg("toast.exported", app.lang, paths="facts-export.md")]
 
         # The file exists now (and the user has edited it): Enter warns and writes nothing.
         target.write_text("my notes\n", encoding="utf-8")
@@ -83,9 +83,8 @@ async def test_e_writes_markdown_never_overwrites_without_a_second_enter_esc_can
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ExportScreen)
-        assert dialog_message(app) == (
-            "facts-export.md exists. Press Enter again to overwrite it, or change the path."
-        )
+        warning = msg("export.exists", app.lang, path="facts-export.md")
+        assert dialog_message(app) == warning
         assert target.read_text(encoding="utf-8") == "my notes\n"
         assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
 
@@ -93,7 +92,7 @@ async def test_e_writes_markdown_never_overwrites_without_a_second_enter_esc_can
         await pilot.press("end", "backspace", "d", "enter")  # .md → .m → .md
         await settle(pilot)
         assert isinstance(app.screen, ExportScreen)
-        assert "exists. Press Enter again" in dialog_message(app)
+        assert dialog_message(app) == warning
         assert target.read_text(encoding="utf-8") == "my notes\n"
 
         # A second Enter replaces it.
@@ -101,7 +100,7 @@ async def test_e_writes_markdown_never_overwrites_without_a_second_enter_esc_can
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert target.read_text(encoding="utf-8") == briefing
-        assert notices(app)[-1] == "Exported to facts-export.md"
+        assert notices(app)[-1] == msg("toast.exported", app.lang, paths="facts-export.md")
 
 
 async def test_a_json_export_loads_back(make_app, facts, tmp_path: Path, monkeypatch) -> None:

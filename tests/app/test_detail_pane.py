@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from screen_text import assert_showing, settle, squeeze, visible_lines, visible_text
+from screen_text import (
+    assert_showing,
+    content_lines,
+    detail_values,
+    missing,
+    rendered_lines,
+    settle,
+    squeeze,
+    visible_lines,
+    visible_text,
+    without_spaces,
+)
 
 from tui.facts import FactBase
+from tui.facts.messages import msg
+from tui.render import mentions
 from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
 
@@ -23,9 +36,12 @@ async def test_the_link_cursor_moves_over_links_only_and_leaves_them_upwards(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         await assert_showing(pilot, agreement)
-        await pilot.press("enter")  # into the links: the first one is chosen
+        await pilot.press("enter")  # into the pane: its top stays in view, the links are below it
         detail = pane(app)
         assert app.focused is detail
+        await assert_showing(pilot, agreement)
+        assert detail.highlighted_link is None
+        await pilot.press("down")  # the first link, scrolled to
         assert detail.highlighted_link == targets[0]
         await pilot.press("j", "down")  # the headings are skipped
         assert detail.highlighted_link == targets[2]
@@ -118,5 +134,70 @@ async def test_moving_and_filtering_lay_nothing_out(make_app, facts: FactBase, m
         layouts.clear()
         await pilot.press("2", "0", "2")  # the count and the list change, nothing moves
         await settle(pilot)
-        assert squeeze(visible_text(app, app.screen.query_one("#filter-count"))).endswith("of 10")
+        count = msg("n_of_total", app.lang, n=len(app.screen.entity_list.rows), total=10)
+        assert squeeze(visible_text(app, app.screen.query_one("#filter-count"))) == count
         assert layouts == []
+
+
+def in_view(detail: DetailPane) -> str:
+    """The pane's lines in view, as drawn, joined without spaces (a long name or id may fold)."""
+    top = detail.scroll_offset.y
+    return without_spaces(
+        "".join(rendered_lines(detail)[top : top + detail.scrollable_content_region.height])
+    )
+
+
+async def test_entering_the_pane_keeps_the_title_in_view(make_app, facts: FactBase) -> None:
+    """Enter on a row goes into the pane: the cursor goes on the first link only if that shows
+    with the top of the entity (title, id); otherwise the top stays in view and ↓ goes to it."""
+    for size in ((100, 30), (80, 24)):
+        app = make_app()
+        chose, waited = 0, 0
+        async with app.run_test(size=size) as pilot:
+            detail, entity_list = pane(app), app.screen.query_one(EntityList)
+            for entity in facts:
+                if not facts.links(entity.id) and not mentions(facts, entity):
+                    continue
+                app.screen.go_to(entity.id)
+                entity_list.focus()
+                entity_list.action_open()
+                await pilot.pause(0)  # the row is shown, then opened; the focus moves
+                assert app.focused is detail and detail.entity == entity
+                top = in_view(detail)
+                for shown_first in (entity.label(app.lang), entity.id):
+                    assert without_spaces(shown_first) in top, f"{shown_first!r} out of view at {size}"
+                first = detail.link_targets[0]
+                if detail.highlighted_link is None:
+                    waited += 1
+                    detail.action_cursor_down()
+                else:
+                    chose += 1
+                assert detail.highlighted_link == first
+                assert f"({first})" in in_view(detail)
+        assert chose and waited, f"at {size} both cases are met"
+
+
+async def test_moving_between_short_and_long_entities_rewraps_the_text(make_app, facts: FactBase) -> None:
+    """At 120x40 a long entity needs a scrollbar and a short one does not: the width of the text
+    changes as the cursor moves (j), and every line is laid out again at the new width, so no
+    value loses the end of a line to the scrollbar (the size the test above avoids)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        detail = pane(app)
+        needed = set()
+        for lang in ("ko", "en"):
+            if app.lang != lang:
+                app.action_toggle_language()
+            await pilot.press("1", "g")
+            for _ in facts.of_kind("organization"):
+                await settle(pilot)
+                entity = detail.entity
+                assert entity is not None
+                needed.add(detail.virtual_size.height > detail.scrollable_content_region.height)
+                lines = content_lines(app, detail)
+                if detail.virtual_size.height > len(lines):  # the rest, drawn as if scrolled to
+                    lines += rendered_lines(detail)[len(lines) :]
+                lost = missing(detail_values(facts, entity, lang), lines)
+                assert not lost, f"{entity.id} in {lang}: cut on screen: {lost}"
+                await pilot.press("j")
+        assert needed == {True, False}

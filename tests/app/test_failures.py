@@ -6,6 +6,7 @@ import pytest
 from screen_text import notices, settle, squeeze, visible_text
 
 import tui.facts.search
+from tui.facts.messages import msg
 from tui.screens.main import MainScreen
 from tui.widgets.filter_bar import FilterBar
 
@@ -27,7 +28,7 @@ async def test_a_failing_search_index_costs_the_search_not_the_app(
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, MainScreen)
         bar = app.screen.query_one(FilterBar)
-        assert "search unavailable" in squeeze(visible_text(app, bar))
+        assert msg("filter.unavailable", app.lang) in squeeze(visible_text(app, bar))
         await pilot.pause()  # the toasts are mounted after the notification
         assert any("no room for the index" in notice for notice in notices(app))  # says why
         await pilot.press("escape", "j")  # browsing goes on

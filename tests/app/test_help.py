@@ -7,6 +7,8 @@ import re
 from screen_text import squeeze, visible_lines
 from textual.app import App
 
+from tui.facts.messages import msg
+from tui.facts.model import Language
 from tui.keymap import ALL_GROUPS, Command
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -38,8 +40,8 @@ def help_rows(lines: list[str]) -> list[tuple[list[str], str]]:
     return rows
 
 
-def find_row(rows: list[tuple[list[str], str]], command: Command) -> bool:
-    description = squeeze(command.description)
+def find_row(rows: list[tuple[list[str], str]], command: Command, lang: Language) -> bool:
+    description = squeeze(command.describe(lang))
     return any(
         set(command.key_names) <= set(keys) and description.startswith(squeeze(start)) for keys, start in rows
     )
@@ -50,7 +52,7 @@ async def test_question_mark_opens_help_and_esc_closes_it(make_app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert any("keys" in line for line in help_box(app))
+        assert any(msg("help.title", app.lang) in line for line in help_box(app))
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         await pilot.press("f1")
@@ -71,15 +73,16 @@ async def test_help_lists_every_binding_of_the_registry(make_app) -> None:
         lines = help_box(app)
         text = squeeze("\n".join(lines))
         rows = help_rows(lines)
+        lang = app.lang
         last_group, last_commands = ALL_GROUPS[-1]
-        assert last_group in lines and squeeze(last_commands[-1].description) in text, (
+        assert msg(last_group, lang) in lines and squeeze(last_commands[-1].describe(lang)) in text, (
             f"the end of the help is not on screen: missing, or cut off at {TALL} (then make TALL taller)"
         )
         missing = []
         for title, commands in ALL_GROUPS:
-            if title not in lines:
-                missing.append(f"group {title!r}")
+            if msg(title, lang) not in lines:
+                missing.append(f"group {msg(title, lang)!r}")
             for command in commands:
-                if squeeze(command.description) not in text or not find_row(rows, command):
-                    missing.append(f"{' / '.join(command.key_names)}: {command.description}")
+                if squeeze(command.describe(lang)) not in text or not find_row(rows, command, lang):
+                    missing.append(f"{' / '.join(command.key_names)}: {command.describe(lang)}")
         assert not missing, f"not in the help screen: {missing}"

@@ -28,6 +28,7 @@ from screen_text import (
 import tui.widgets.detail
 from tui.app import FactsApp
 from tui.facts import ENTITY_KINDS, Entity, FactBase, load, loads
+from tui.facts.messages import msg
 from tui.widgets.breadcrumb import Breadcrumb
 from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
@@ -143,7 +144,7 @@ async def test_every_entity_of_a_hostile_file_is_shown_safely(name: str) -> None
                 await settle(pilot)
                 assert shown(app) is entity
                 detail = squeeze(visible_text(app, app.screen.query_one(DetailPane)))
-                assert f"id {entity.id}" in detail
+                assert f"{msg('field.id', app.lang)} {entity.id}" in detail
                 label = entity.label(app.lang)
                 if ZWJ not in label:  # see test_a_zero_width_joiner_does_not_hide_the_next_character
                     # Zero-width characters take no cell: the screen has the rest of the name.
@@ -159,9 +160,9 @@ async def test_escapes_are_shown_as_their_printable_rest() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await assert_showing(pilot, facts["evil"])
         screen = squeeze(visible_text(app))
-        assert "지우기[2J화면 [@click=app.quit]" in screen
-        assert "osc52]52;c;aGk=end, osc8]8;;http://x\\link, title]0;pwnedend, csi31mred" in screen
-        assert "title]0;pwned [bold]change[/bold]" in visible_lines(app)[0]
+        assert "지우기화면 [@click=app.quit]" in screen
+        assert "osc52end, osc8link, titleend, csired" in screen
+        assert "title [bold]change[/bold]" in visible_lines(app)[0]
         assert_screen_is_safe(app)
 
 
@@ -207,17 +208,19 @@ async def test_an_entity_whose_rendering_fails_shows_an_error_and_the_app_goes_o
         detail = app.screen.query_one(DetailPane)
         assert shown(app) is facts["evil"]
         text = squeeze(visible_text(app, detail))
-        assert "Could not show evil: RuntimeError: cannot render [@click=app.quit] [/bold]" in text
+        error = "RuntimeError: cannot render [@click=app.quit] [/bold]"
+        cannot_show = msg("detail.cannot_show", app.lang, id="evil", error=error)
+        assert cannot_show in text
         assert not detail.link_targets
 
         await pilot.press("down")  # the next entity renders as usual, links and all
         await assert_showing(pilot, facts["other"])
         assert detail.link_targets
-        assert "Could not show" not in visible_text(app, detail)
+        assert cannot_show not in squeeze(visible_text(app, detail))
 
         await pilot.press("up")  # and back: the error again, nothing left over from `other`
         await settle(pilot)
-        assert "Could not show evil" in squeeze(visible_text(app, detail))
+        assert cannot_show in squeeze(visible_text(app, detail))
         assert not detail.link_targets
 
         await pilot.press("4")  # other sections still work

@@ -8,6 +8,7 @@ from screen_text import assert_showing, squeeze, visible_lines, visible_text
 
 from tui.app import FactsApp
 from tui.facts import ENTITY_KINDS, load
+from tui.facts.messages import msg
 from tui.widgets.bars import TitleBar
 from tui.widgets.breadcrumb import Breadcrumb
 from tui.widgets.detail import DetailPane
@@ -43,10 +44,10 @@ async def test_l_switches_names_sections_header_and_amounts_and_back(make_app, f
     async with app.run_test(size=(240, 30)) as pilot:  # wide: the agreements' amounts fit in the list
         await pilot.press("j")
         await assert_showing(pilot, lvis)
-        assert list_rows(app)[1].startswith("엘비스  company")
+        assert list_rows(app)[1].startswith("엘비스  기업")  # its kind in Korean too
         assert text_of(app, SectionBar) == sections(facts, "ko")
-        assert text_of(app, TitleBar).endswith(f"facts.toml · {len(facts)} 항목")
-        assert text_of(app, Breadcrumb) == "Trail: 엘비스"
+        assert text_of(app, TitleBar).endswith(f"facts.toml · {msg('entities', 'ko', n=len(facts))}")
+        assert text_of(app, Breadcrumb) == msg("trail", "ko") + "엘비스"
 
         await pilot.press("l")
         assert app.lang == "en"
@@ -58,7 +59,7 @@ async def test_l_switches_names_sections_header_and_amounts_and_back(make_app, f
         assert squeeze(visible_text(app, app.screen.query_one(DetailPane))).startswith("LVIS Organization")
         assert text_of(app, SectionBar) == sections(facts, "en")
         assert text_of(app, TitleBar).endswith(f"facts.toml · {len(facts)} entities")
-        assert text_of(app, Breadcrumb) == "Trail: LVIS"
+        assert text_of(app, Breadcrumb) == msg("trail", "en") + "LVIS"
 
         # Amounts follow: the Core Automotive MOU's investment in the list's subtitle.
         await pilot.press("2")
@@ -67,13 +68,16 @@ async def test_l_switches_names_sections_header_and_amounts_and_back(make_app, f
 
         await pilot.press("l")
         assert app.lang == "ko"
-        row = next(r for r in list_rows(app) if r.startswith("대구시-㈜코아오토모티브 업무 협약  MOU"))
+        row = next(r for r in list_rows(app) if r.startswith("대구시-㈜코아오토모티브 업무 협약  업무 협약"))
         assert row.endswith(" · 최근 (기사에 날짜 없음) · 760억 원")
         assert not any("KRW" in row or "Daegu" in row for row in list_rows(app))
         await assert_showing(pilot, facts.of_kind("agreement")[0])
         assert text_of(app, SectionBar) == sections(facts, "ko")
-        assert text_of(app, TitleBar).endswith(f"facts.toml · {len(facts)} 항목")
-        assert text_of(app, Breadcrumb) == f"Trail: 엘비스 › {facts.of_kind('agreement')[0].label('ko')}"
+        assert text_of(app, TitleBar).endswith(f"facts.toml · {msg('entities', 'ko', n=len(facts))}")
+        assert (
+            text_of(app, Breadcrumb)
+            == f"{msg('trail', 'ko')}엘비스 › {facts.of_kind('agreement')[0].label('ko')}"
+        )
 
 
 async def test_lang_en_starts_in_english(facts) -> None:
@@ -86,7 +90,7 @@ async def test_lang_en_starts_in_english(facts) -> None:
         assert text_of(app, SectionBar) == sections(facts, "en")
         assert text_of(app, TitleBar).endswith(f"{len(facts)} entities")
         await pilot.press("l")
-        assert list_rows(app)[0].startswith("대구시  city government")
+        assert list_rows(app)[0].startswith("대구시  시청")
         assert text_of(app, SectionBar) == sections(facts, "ko")
 
 
@@ -126,11 +130,11 @@ async def test_a_name_missing_in_one_language_falls_back_to_the_other(tmp_path: 
         assert [row.split("  ")[0] for row in list_rows(app)] == names
         await pilot.press("j")
         await assert_showing(pilot, facts["english-only"])
-        assert text_of(app, Breadcrumb) == "Trail: English Only Inc"
+        assert text_of(app, Breadcrumb) == msg("trail", "en") + "English Only Inc"
         await pilot.press("l")
         assert app.lang == "ko"
         assert [row.split("  ")[0] for row in list_rows(app)] == names
         await assert_showing(pilot, facts["english-only"])  # in Korean, under its English name
-        assert text_of(app, Breadcrumb) == "Trail: English Only Inc"
+        assert text_of(app, Breadcrumb) == msg("trail", "ko") + "English Only Inc"
         await pilot.press("k")
         await assert_showing(pilot, facts["hangul-only"])

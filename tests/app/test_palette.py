@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from screen_text import active_section, assert_showing, settle, squeeze, visible_text
 from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 
+from tui.app import FactsApp
+from tui.facts.messages import both, msg
+from tui.facts.text import section_label
 from tui.screens.main import MainScreen
+from tui.screens.timeline import TimelineScreen
 
 SIZE = (120, 40)
 
@@ -64,8 +69,9 @@ async def test_a_korean_or_english_name_jumps_to_the_entity(make_app, facts) -> 
 async def test_a_section_name_offers_the_section_and_themes_are_offered(make_app, facts) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        shown = await search(pilot, "People", "Section: People")
-        assert "Section: People" in shown
+        section = msg("palette.section", app.lang, section=section_label("person", app.lang))
+        shown = await search(pilot, "People", section)  # found by its English name in either language
+        assert section in shown
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
@@ -73,11 +79,38 @@ async def test_a_section_name_offers_the_section_and_themes_are_offered(make_app
         await assert_showing(pilot, facts.of_kind("person")[0])
 
         # Textual's own "Theme" command is there, and lists the themes, light ones included.
-        shown = await search(pilot, "theme", "Change the current theme")
-        assert "Theme" in shown and "Change the current theme" in shown
+        theme, change = msg("palette.theme", app.lang), msg("palette.theme_help", app.lang)
+        shown = await search(pilot, "theme", change)
+        assert theme in shown and change in shown
         await pilot.press("enter")
         shown = await palette_shows(pilot, "textual-light")
         assert "textual-light" in shown
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
+
+
+async def commands_found_by(pilot: Pilot, query: str, shown_as: str) -> str:
+    """Ctrl+P, `query`: what the palette lists once `shown_as` is among it; Esc closes it."""
+    shown = await search(pilot, query, shown_as)
+    await pilot.press("escape")
+    await settle(pilot)
+    return shown
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+async def test_a_command_is_found_by_either_name_and_shown_in_the_app_language(facts, lang: str) -> None:
+    app = FactsApp(facts, lang=lang, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        for command in ("cmd.timeline", "cmd.help"):
+            ko, en = both(command)
+            for query in (ko, en):
+                shown = await commands_found_by(pilot, query, msg(command, lang))
+                results = shown.split(query, 1)[1]
+                assert results.strip().startswith(msg(command, lang)), shown  # the first hit, in `lang`
+        # Enter on it runs it: 연표 opens the timeline, in English too.
+        await pilot.press("ctrl+p", *"연표")
+        await palette_shows(pilot, msg("cmd.timeline", lang))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)

@@ -21,6 +21,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
+from tui.facts.messages import msg
 from tui.screens.main import MainScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.breadcrumb import Breadcrumb
@@ -47,6 +48,11 @@ def list_rows(app) -> list[str]:
 
 def filter_bar_text(app) -> str:
     return squeeze(visible_text(app, app.screen.query_one(FilterBar)).replace("▌", " "))
+
+
+def count(shown: int, total: int) -> str:
+    """The filter bar's count, as the explorer (in Korean, the bundled file's language) says it."""
+    return msg("n_of_total", "ko", n=shown, total=total)
 
 
 def trail(app) -> str:
@@ -84,20 +90,24 @@ async def test_slash_filters_as_you_type_enter_goes_to_the_first_hit_esc_clears(
         await pilot.press("3", "slash")
         bar = app.screen.query_one(FilterBar)
         assert bar.display and isinstance(app.focused, Input) and bar in app.focused.ancestors
-        assert filter_bar_text(app) == f"filter this section… {len(projects)} of {len(projects)}"
+        assert (
+            filter_bar_text(app) == f"{msg('filter.placeholder', 'ko')} {count(len(projects), len(projects))}"
+        )
         assert active_section(app) == "project"
 
         # Narrower as you type, the count with it; Korean initials (choseong) work: ㅁㅌ is 모터, 스마트.
         await pilot.press("ㅁ")
         some = [row.split("  ")[0] for row in list_rows(app)]
         assert len(projects) > len(some) > 4
-        assert filter_bar_text(app) == f"ㅁ {len(some)} of {len(projects)}"
+        assert filter_bar_text(app) == f"ㅁ {count(len(some), len(projects))}"
         await pilot.press("ㅌ")
         hits = [row.split("  ")[0] for row in list_rows(app)]
         assert len(hits) < len(some) and set(hits) <= set(some)
         assert "모터밸리 사업" in hits and "디지털 스마트 팩토리" in hits and "뉴로매치" not in hits
-        assert hits == [p.label("ko") for p in projects if p.label("ko") in hits]  # in file order
-        assert filter_bar_text(app) == f"ㅁㅌ {len(hits)} of {len(projects)}"
+        # Best match first, as the search ranks them (Enter takes the first row).
+        ranked = app.search_index.ranked_ids("ㅁㅌ", kinds="project", lang="ko")
+        assert hits == [facts[i].label("ko") for i in ranked][: len(hits)]
+        assert filter_bar_text(app) == f"ㅁㅌ {count(len(hits), len(projects))}"
         await assert_showing(pilot, next(p for p in projects if p.label("ko") == hits[0]))
         # The matched text is marked in each row.
         assert_match_highlighted(app, "모터밸리 사업", "모터", "밸리 사업")
@@ -107,16 +117,16 @@ async def test_slash_filters_as_you_type_enter_goes_to_the_first_hit_esc_clears(
         # Enter: the first hit, the list focused and still narrowed; n / N step through the hits.
         await pilot.press("enter")
         assert isinstance(app.focused, EntityList)
-        assert bar.display and filter_bar_text(app) == f"ㅁㅌ {len(hits)} of {len(projects)}"
+        assert bar.display and filter_bar_text(app) == f"ㅁㅌ {count(len(hits), len(projects))}"
         first = shown(app)
         assert first is not None and first.label("ko") == hits[0]
         assert trail(app).endswith(hits[0])
         await pilot.press("n")
         assert shown(app).label("ko") == hits[1]
-        assert notices(app)[-1] == f"Hit 2 of {len(hits)}"
+        assert notices(app)[-1] == msg("toast.hit_n_of_total", "ko", n=2, total=len(hits))
         await pilot.press("N", "N")  # back to the first, then round to the last
         await assert_showing(pilot, next(p for p in projects if p.label("ko") == hits[-1]))
-        assert notices(app)[-1] == f"Hit {len(hits)} of {len(hits)}"
+        assert notices(app)[-1] == msg("toast.hit_n_of_total", "ko", n=len(hits), total=len(hits))
 
         # Esc: the filter is gone, the whole section is back, the list has the keys.
         await pilot.press("escape")
@@ -124,7 +134,9 @@ async def test_slash_filters_as_you_type_enter_goes_to_the_first_hit_esc_clears(
         assert len(list_rows(app)) == len(projects)
         assert isinstance(app.focused, EntityList)
         await pilot.press("slash")  # the next / starts empty
-        assert filter_bar_text(app) == f"filter this section… {len(projects)} of {len(projects)}"
+        assert (
+            filter_bar_text(app) == f"{msg('filter.placeholder', 'ko')} {count(len(projects), len(projects))}"
+        )
 
 
 FILTER_CLOSE_RESETS_THE_CURSOR = (
@@ -183,7 +195,7 @@ async def test_s_searches_everything_grouped_by_kind_enter_opens_and_n_steps(mak
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_search(pilot, "760억")
         count = squeeze(visible_text(app, app.screen.query_one("#search-count")))
-        assert count == "3 matches"
+        assert count == msg("search.n_matches", "ko", total=3)
         lines = search_lines(app)
         # Section order, each heading with its count, then its hits: name, field, snippet.
         org = lines.index("기관 1")
@@ -191,9 +203,9 @@ async def test_s_searches_everything_grouped_by_kind_enter_opens_and_n_steps(mak
         project = lines.index("사업 1")
         # Groups come in the order of their best hit: the exact amounts before a summary's mention.
         assert agreement < project < org
-        assert lines[org + 1].startswith("㈜코아오토모티브  summary.ko: …")
-        assert lines[agreement + 1] == "대구시-㈜코아오토모티브 업무 협약  amount: 760억 원"
-        assert lines[project + 1] == "㈜코아오토모티브 전용 공장 및 연구소  amount: 760억 원"
+        assert lines[org + 1].startswith("㈜코아오토모티브  요약: …")
+        assert lines[agreement + 1] == "대구시-㈜코아오토모티브 업무 협약  금액: 760억 원"
+        assert lines[project + 1] == "㈜코아오토모티브 전용 공장 및 연구소  금액: 760억 원"
         # The matched text of each snippet is highlighted.
         results = app.screen.query_one(OptionList)
         marked = [y for y, line in enumerate(visible_lines(app, results)) if "760억" in line]
@@ -208,16 +220,20 @@ async def test_s_searches_everything_grouped_by_kind_enter_opens_and_n_steps(mak
         await assert_showing(pilot, agreement)
         assert active_section(app) == "agreement"
         assert app.screen.query_one(EntityList).highlighted == agreement
-        assert trail(app) == f"Trail: {start.label('ko')} › {agreement.label('ko')}"
+        assert trail(app) == f"{msg('trail', 'ko')}{start.label('ko')} › {agreement.label('ko')}"
         await pilot.press("left_square_bracket")
         await assert_showing(pilot, start)
 
         # n / N go through the hits in the order they were listed: agreement, project, organization.
         for key, entity_id, where in (
-            ("n", "core-automotive-plant", "Hit 2 of 3"),
-            ("n", "core-automotive", "Hit 3 of 3"),
-            ("n", "mou-core-automotive", "Hit 1 of 3"),  # round to the first
-            ("N", "core-automotive", "Hit 3 of 3"),
+            ("n", "core-automotive-plant", msg("toast.hit_n_of_total", "ko", n=2, total=3)),
+            ("n", "core-automotive", msg("toast.hit_n_of_total", "ko", n=3, total=3)),
+            (
+                "n",
+                "mou-core-automotive",
+                msg("toast.hit_n_of_total", "ko", n=1, total=3),
+            ),  # round to the first
+            ("N", "core-automotive", msg("toast.hit_n_of_total", "ko", n=3, total=3)),
         ):
             await pilot.press(key)
             await assert_showing(pilot, facts[entity_id])
@@ -235,7 +251,7 @@ async def test_n_before_any_search_says_so_and_does_nothing(make_app, facts) -> 
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         await pilot.press("n", "N")
-        assert notices(app) == ["No search yet: / filters this section, s searches everything."] * 2
+        assert notices(app) == [msg("toast.no_search_yet", "ko")] * 2
         assert (shown(app), trail(app), active_section(app), app.focused) == before
         await assert_showing(pilot, facts.of_kind("organization")[0])
 
@@ -254,7 +270,7 @@ async def test_the_palette_forgives_a_typo(make_app, facts) -> None:
         assert "nueromatch" in squeeze(visible_text(app, app.screen.query_one(CommandInput)))
         first = results()
         assert first.startswith(facts["neuromatch"].label("ko")), first
-        assert "name.en: NeuroMatch" in first
+        assert "이름: NeuroMatch" in first  # the field that matched, in the app's language
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)

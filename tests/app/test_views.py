@@ -7,10 +7,10 @@ import re
 from screen_text import active_section, assert_showing, settle, squeeze, visible_lines, visible_text
 from textual.widgets import Tree
 
+from tui.facts.messages import msg
 from tui.screens.main import MainScreen
 from tui.screens.relations import RelationsScreen
 from tui.screens.timeline import TimelineList, TimelineScreen
-from tui.timeline import UNDATED_LABEL
 from tui.widgets.bars import KeyBar
 from tui.widgets.breadcrumb import Breadcrumb
 
@@ -67,7 +67,7 @@ async def test_the_timeline_lists_dated_items_in_order_periods_as_bars_undated_l
         assert "●" not in motor_valley
 
         # The Core Automotive MOU has no date: it is listed under the undated heading, with no date.
-        heading = rows.index(UNDATED_LABEL["ko"])
+        heading = rows.index(msg("timeline.undated", "ko"))
         assert heading > article
         undated = row_of(rows, "mou-core-automotive", "체결")
         assert undated > heading
@@ -79,17 +79,15 @@ async def test_the_timeline_lists_dated_items_in_order_periods_as_bars_undated_l
         assert "760억 원" in rows[deadline]
 
 
-async def assert_explorer_commands_are_off(pilot, view: type) -> None:
-    """In a view the explorer's own commands are out of the footer, and their keys do nothing."""
+async def assert_explorer_commands_are_offered(pilot, view: type) -> None:
+    """A view's key bar offers the way back and the explorer's keys, which work here too
+    (tests/app/test_keys_everywhere.py presses each)."""
     app = pilot.app
     keys = footer(app)
-    assert "esc Back to the explorer" in keys
-    for hidden in ("Search", "Timeline", "한/EN"):
-        assert hidden not in keys, f"{hidden} in the footer of {view.__name__}: {keys}"
-    depth = len(app.screen_stack)
-    await pilot.press("s", "t", "R", "l")
-    assert isinstance(app.screen, view) and len(app.screen_stack) == depth
-    assert app.lang == "ko"
+    assert f"esc {msg('cmd.back_to_explorer', app.lang)}" in keys
+    for offered in ("cmd.search", "cmd.timeline", "cmd.toggle_language"):
+        assert msg(offered, app.lang) in keys, f"{offered} not in the footer of {view.__name__}: {keys}"
+    assert isinstance(app.screen, view)
 
 
 async def test_enter_on_a_timeline_row_opens_it_and_esc_changes_nothing(make_app, facts) -> None:
@@ -98,10 +96,11 @@ async def test_enter_on_a_timeline_row_opens_it_and_esc_changes_nothing(make_app
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         before = trail(app)
-        assert all(key in footer(app) for key in ("s Search", "t Timeline", "l 한/EN"))
+        keys = [f"{key} {msg(name, app.lang)}" for key, name in (("s", "cmd.search"), ("t", "cmd.timeline"))]
+        assert all(key in footer(app) for key in [*keys, f"l {msg('cmd.toggle_language', app.lang)}"])
         await pilot.press("t")
         assert isinstance(app.screen, TimelineScreen)
-        await assert_explorer_commands_are_off(pilot, TimelineScreen)
+        await assert_explorer_commands_are_offered(pilot, TimelineScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         await assert_showing(pilot, start)
@@ -115,7 +114,9 @@ async def test_enter_on_a_timeline_row_opens_it_and_esc_changes_nothing(make_app
         signing = facts[last]
         await assert_showing(pilot, signing)
         assert active_section(app) == "event"
-        assert trail(app) == f"Trail: {start.label('ko')} › {signing.label('ko')}"  # a step in the history
+        assert (
+            trail(app) == f"{msg('trail', 'ko')}{start.label('ko')} › {signing.label('ko')}"
+        )  # a step in the history
 
 
 # -- the relationship view --------------------------------------------------------------------------
@@ -143,15 +144,18 @@ async def test_r_shows_the_neighbourhood_two_hops_out_and_enter_opens_a_node(mak
         await settle(pilot)
         assert isinstance(app.screen, RelationsScreen)
         lines = tree_lines(app)
-        assert lines[0] == (0, "엘비스  기관 (lvis)")
+        assert lines[0] == (0, "엘비스 (lvis) · 기관")
         # One hop: what LVIS names (its founder) and what names it (the MOU it is a party to, ...).
-        assert (1, "founder: 이진형 (lee-jin-hyung)  인물") in lines
-        assert (1, "party to: '디지털 브레인 산업 육성' 업무 협약 (mou-digital-brain)  협약") in lines
-        assert (1, "owns: 뉴로매치 (neuromatch)  사업") in lines
+        assert (1, "설립자: 이진형 (lee-jin-hyung) · 인물") in lines
+        assert (
+            1,
+            "당사자로 참여한 협약: '디지털 브레인 산업 육성' 업무 협약 (mou-digital-brain) · 협약",
+        ) in lines
+        assert (1, "주관하는 사업: 뉴로매치 (neuromatch) · 사업") in lines
         # Two hops: the MOU's other parties, the founder's university.
-        assert (2, "party: 대구시 (daegu-city)  기관") in lines
-        assert (2, "party: 대구디지털혁신진흥원 (dip)  기관") in lines
-        assert (2, "role at: 스탠퍼드대 (stanford-university)  기관") in lines
+        assert (2, "당사자: 대구시 (daegu-city) · 기관") in lines
+        assert (2, "당사자: 대구디지털혁신진흥원 (dip) · 기관") in lines
+        assert (2, "소속: 스탠퍼드대 (stanford-university) · 기관") in lines
         # The whole tree (some of it below the screen): every link of LVIS at depth 1, nothing past 2.
         tree: Tree[str] = app.screen.query_one(Tree)
         depth_one = {node.data for node in tree.root.children}
@@ -160,14 +164,16 @@ async def test_r_shows_the_neighbourhood_two_hops_out_and_enter_opens_a_node(mak
         assert depth_one == linked
         assert "kbri" not in {node.data for child in tree.root.children for node in child.children}
         assert "kbri" not in squeeze(visible_text(app))  # three hops: LVIS → founder → lecture → KBRI
-        await assert_explorer_commands_are_off(pilot, RelationsScreen)
+        await assert_explorer_commands_are_offered(pilot, RelationsScreen)
 
         await pilot.press("down", "enter")  # the first node under LVIS: its founder
         assert isinstance(app.screen, MainScreen)
         founder = facts["lee-jin-hyung"]
         await assert_showing(pilot, founder)
         assert active_section(app) == "person"
-        assert trail(app) == f"Trail: {lvis.label('ko')} › {founder.label('ko')}"  # a step in the history
+        assert (
+            trail(app) == f"{msg('trail', 'ko')}{lvis.label('ko')} › {founder.label('ko')}"
+        )  # a step in the history
 
 
 async def test_a_repeated_node_says_truthfully_that_it_is_elsewhere(make_app, facts) -> None:

@@ -96,7 +96,7 @@ def test_from_json_rejects_bad_json_and_dangling_references(bundled: FactBase) -
 def test_from_json_cleans_terminal_escapes(bundled: FactBase) -> None:
     data = json.loads(to_json(bundled))
     data["organizations"][0]["name"]["en"] = "Daegu\u001b[2J\u202e\u009b"
-    assert from_json(json.dumps(data))["daegu-city"].name.en == "Daegu[2J"  # type: ignore[attr-defined]
+    assert from_json(json.dumps(data))["daegu-city"].name.en == "Daegu"  # type: ignore[attr-defined]
 
 
 # -- Markdown ------------------------------------------------------------------------------------

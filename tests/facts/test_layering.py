@@ -12,7 +12,11 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 FACTS_DIR = REPO / "tui" / "facts"
-MODULES = sorted(f"tui.facts.{p.stem}" for p in FACTS_DIR.glob("*.py") if p.stem != "__init__")
+MODULES = sorted(
+    "tui.facts." + ".".join(p.relative_to(FACTS_DIR).with_suffix("").parts).removesuffix(".__init__")
+    for p in FACTS_DIR.rglob("*.py")
+    if p != FACTS_DIR / "__init__.py"
+)
 UI_PACKAGES = ("textual",)
 
 

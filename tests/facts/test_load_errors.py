@@ -573,3 +573,72 @@ def test_line_separator_inside_a_string_does_not_shift_line_numbers() -> None:
     )
     (problem,) = problems_of(text)
     assert problem.line == line_of(text, 'owner = "cty"')
+
+
+# -- each problem at its own place -----------------------------------------------------------------
+
+
+def test_two_references_to_the_same_missing_id_point_at_their_own_lines(bundled_text: str) -> None:
+    """The bundled file with `dip` renamed: its two commitments name `dip` on two different lines."""
+    assert bundled_text.count('id = "dip"\n') == 1
+    text = bundled_text.replace('id = "dip"\n', 'id = "lvis"\n')
+    lines = text.split("\n")
+    commitments = [p for p in problems_of(text) if p.message == "commitment 'dip' does not exist"]
+    expected = [n for n, line in enumerate(lines, 1) if line == 'party = "dip"']
+    assert len(expected) == 2
+    assert [p.line for p in commitments] == expected
+    places = [(p.line, p.col) for p in problems_of(text)]
+    assert len(places) == len(set(places)), "two problems at one place"
+
+
+def test_the_same_missing_id_twice_in_one_array_points_at_each_item() -> None:
+    text = broken([('parties = ["acme", "city"]', 'parties = ["gone", "acme", "gone"]')])
+    places = [(p.line, p.col) for p in problems_of(text)]
+    row = line_of(text, "parties = ")
+    assert places == [(row, 12), (row, 28)]
+
+
+def test_a_problem_in_the_second_item_of_an_inline_array_points_at_that_item() -> None:
+    old = 'roles = [{ organization = "acme", title = { en = "CEO" } }]'
+    new = (
+        'roles = [{ organization = "acme", title = { en = "CEO, [a, b]" }, since = 2020 }, '
+        '{ organization = "city", title = { en = "Mayor" }, since = "x" }]'
+    )
+    text = broken([(old, new)])
+    (problem,) = problems_of(text)
+    assert problem.where == "people[kim].roles[#2].since"
+    assert (problem.line, problem.col) == (line_of(text, new), new.index('since = "x"') + 1)
+
+
+def test_a_problem_in_the_second_array_table_points_at_that_table() -> None:
+    text = (
+        MINIMAL
+        + '\n[[agreements]]\nid = "mou2"\nname = { en = "Second" }\ndate = 2023-03-07\nparties = ["acme"]\n'
+        + 'provenance = [{ source = "src" }]\n\n[[agreements.commitments]]\nparty = "acme"\n'
+        + 'text = { en = "One" }\n\n[[agreements.commitments]]\nparty = "city"\ntext = "two"\n'
+    )
+    (problem,) = problems_of(text)
+    assert problem.where == "agreements[mou2].commitments[#2].text"
+    assert problem.line == line_of(text, 'text = "two"')
+
+
+def test_every_dangling_reference_points_at_its_own_mention(bundled: FactBase, bundled_text: str) -> None:
+    """Rename each id of the bundled file in turn: every reference to it is its own problem, at a
+    place of its own, on a line that names the missing id."""
+    checked = 0
+    for entity in bundled:
+        if not bundled.backlinks(entity.id):
+            continue  # nothing names it: the file stays valid
+        old = f'id = "{entity.id}"\n'
+        assert bundled_text.count(old) == 1
+        text = bundled_text.replace(old, f'id = "{entity.id}-gone"\n')
+        lines = text.split("\n")
+        missing = f"'{entity.id}' does not exist"
+        dangling = [p for p in problems_of(text) if p.message.endswith(missing)]
+        places = [(p.line, p.col) for p in dangling]
+        assert len(places) == len(set(places)), (entity.id, places)
+        for p in dangling:
+            assert p.line is not None and p.col is not None
+            assert lines[p.line - 1][p.col - 1 :].startswith(f'"{entity.id}"'), (entity.id, p)
+        checked += len(dangling)
+    assert checked > 100

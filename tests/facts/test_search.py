@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.facts import FactBase, loads, search
-from tui.facts.search import Hit, Rank, SearchIndex, match_span, normalize_query, snippet
+from tui.facts import FactBase, loads
+from tui.facts.search import Hit, Rank, SearchIndex, candidates, match_span, normalize_query, snippet
 
 # A small file where every ranking rule has its own entities. Ids never contain the query words,
 # so only the field named in each comment matches.
@@ -333,7 +333,11 @@ def test_one_hit_per_entity(index: SearchIndex) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["대구", "lvis", "2023", "brain", "협약", "mou", "ㄷㄱ", "760억", "daegu city"]
+    "query",
+    [
+        *("대구", "lvis", "2023", "brain", "협약", "mou", "ㄷㄱ", "760억", "daegu city"),
+        *("lee jin hyung", "leejinhyung", "이 진형", "moter valley", "core automotve", "valley moter"),
+    ],
 )
 def test_hits_agree_with_a_brute_force_check(index: SearchIndex, bundled: FactBase, query: str) -> None:
     """Bulk ranking finds exactly the entities that match one by one, best rank first, each with
@@ -372,7 +376,16 @@ def test_typing_one_character_at_a_time_gives_the_same_results(bundled: FactBase
     """The candidate cache narrows from the previous query; results must not depend on it."""
     typed = SearchIndex.build(bundled)
     every_id = [e.id for e in bundled]
-    for word in ("대구첨단", "lvis", "2023-03", "ㄷㄱ", "neuro", "core automotive"):
+    for word in (
+        "대구첨단",
+        "lvis",
+        "2023-03",
+        "ㄷㄱ",
+        "neuro",
+        "core automotive",
+        "lee jin hyung",
+        "moter valley",
+    ):
         for end in (*range(1, len(word) + 1), *range(len(word) - 1, 0, -1)):
             query = word[:end]
             fresh = SearchIndex.build(bundled)
@@ -570,6 +583,13 @@ TYPED = [
     "smart city",
     "(주)",
     "org-00",
+    # spacing (SPACING) and a typo in one word of several (FUZZY), in the generated names
+    "changwonglobal",
+    "daegu futurebio",
+    "gyeongbuk intelligentauto",
+    "창원 글로벌",
+    "대 구미래",
+    "sejong hanbitt healthcare",
 ]
 
 
@@ -580,10 +600,11 @@ def test_every_route_agrees_with_one_by_one_matching(
     """Bulk ranking (through the word list, through plain passes, or narrowing the previous
     query's matches) finds exactly what checking each entity alone finds, in rank order."""
     if route == "words":
-        monkeypatch.setattr(search, "_NARROW", -1)
-        monkeypatch.setattr(search, "_MAX_WORDS", 10**9)
+        monkeypatch.setattr(candidates, "_NARROW", -1)
+        monkeypatch.setattr(candidates, "_MAX_WORDS", 10**9)
     elif route == "passes":
-        monkeypatch.setattr(search, "_MAX_WORDS", -1)
+        monkeypatch.setattr(candidates, "_MAX_WORDS", -1)
+        monkeypatch.setattr(candidates.Candidates, "_spacing_via_words", lambda *_args: None)
     index = SearchIndex.build(generated)
     every_id = [e.id for e in generated]
     for word in TYPED:

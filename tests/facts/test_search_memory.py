@@ -11,8 +11,10 @@ from itertools import pairwise
 
 import pytest
 
-from tui.facts import FactBase, search
-from tui.facts.search import NAMES, SEP, SHORT_TIERS, TIERS, SearchIndex, normalize_query
+from tui.facts import FactBase
+from tui.facts.search import SearchIndex, build, normalize_query
+from tui.facts.search.fields import NAMES, SHORT_TIERS, TIERS
+from tui.facts.search.normalize import SEP
 
 
 def _queries(facts: FactBase) -> list[str]:
@@ -42,8 +44,8 @@ def test_slices_and_buckets_do_not_change_results(bundled: FactBase, monkeypatch
     queries = _queries(bundled)
     expected = _results(SearchIndex.build(bundled), queries, bundled)
     # Tiny slices and buckets: every slice and bucket boundary falls somewhere in the data.
-    monkeypatch.setattr(search, "_BUILD_SLICE", 3)
-    monkeypatch.setattr(search, "_BUCKET_PREFIX", 1)
+    monkeypatch.setattr(build, "_BUILD_SLICE", 3)
+    monkeypatch.setattr(build, "_BUCKET_PREFIX", 1)
     assert _results(SearchIndex.build(bundled), queries, bundled) == expected
 
 

@@ -9,12 +9,12 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.facts import FactBase, loads
+from tui.facts.messages import msg
 from tui.facts.timeline import TimelineItem, YearSpan, items_of, timeline, undated_items, year_span
 from tui.timeline import (
     OPEN_END_CHAR,
     PERIOD_CHAR,
     POINT_CHAR,
-    UNDATED_LABEL,
     bar_text,
     render_timeline,
     timeline_row,
@@ -123,15 +123,15 @@ def test_render_timeline_shows_dates_bar_and_undated_group(bundled: FactBase) ->
     assert "2023–2028" in out
     assert PERIOD_CHAR * 10 in out
     assert "2024-09" in out and "KRW 76.0 billion" in out
-    assert UNDATED_LABEL["en"] in out
+    assert msg("timeline.undated", "en") in out
     starts = [line.split(" ", 1)[0] for line in out.splitlines()]
     assert starts.index("2023-03-06") < starts.index("2023-03-07") < starts.index("2024-09")
-    assert out.index("\n2024-09") < out.index(UNDATED_LABEL["en"])
-    after = out[out.index(UNDATED_LABEL["en"]) :]
+    assert out.index("\n2024-09") < out.index(msg("timeline.undated", "en"))
+    after = out[out.index(msg("timeline.undated", "en")) :]
     assert "Recently (the article gives no date)" in after
     assert "MOU between Daegu and Core Automotive" in after
     korean = _render(render_timeline(bundled, items, "ko"))
-    assert UNDATED_LABEL["ko"] in korean and "760억 원" in korean
+    assert msg("timeline.undated", "ko") in korean and "760억 원" in korean
 
 
 def test_timeline_row_is_one_line_of_text(bundled: FactBase) -> None:

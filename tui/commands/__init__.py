@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tui.facts import ENTITY_KINDS, FactBase, load
 from tui.facts.bundled import bundled_fact_file
+from tui.facts.messages import msg
 from tui.facts.model import Language
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
@@ -58,6 +59,17 @@ def add_lang_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_config_argument(parser: argparse.ArgumentParser) -> None:
+    """`--config FILE`: the settings file (default: $FACTS_TUI_CONFIG, else the user config directory)."""
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="settings file (TOML: lang, theme, [keymap]); see `facts-tui config path`",
+    )
+
+
 def load_facts(path: Path | None) -> FactBase:
     """The fact base from FILE, or the bundled one; raises FactFileError."""
     return load(path if path is not None else bundled_fact_file())
@@ -68,24 +80,29 @@ def language(args: argparse.Namespace, facts: FactBase) -> Language:
     return getattr(args, "lang", None) or facts.meta.language
 
 
+def asked_language(args: argparse.Namespace) -> Language:
+    """`--lang` if given, else English: for what is said before the file is read."""
+    return getattr(args, "lang", None) or "en"
+
+
 def resolve_kind(word: str) -> str | None:
     """The kind a user means by 'org', 'organizations', 'people', ...; None if unknown."""
     return KIND_ALIASES.get(word.lower())
 
 
-def unknown_kind(word: str) -> int:
+def unknown_kind(word: str, lang: Language = "en") -> int:
     """Report an unknown kind with a suggestion; returns the exit status."""
     close = difflib.get_close_matches(word.lower(), KIND_ALIASES, n=1, cutoff=0.7)
-    hint = f" Did you mean '{KIND_ALIASES[close[0]]}'?" if close else ""
-    error(f"unknown kind '{word}'.{hint} Kinds: {', '.join(ENTITY_KINDS)}")
+    hint = msg("cli.did_you_mean_kind", lang, kind=KIND_ALIASES[close[0]]) if close else ""
+    error(msg("cli.unknown_kind", lang, word=word, hint=hint, kinds=", ".join(ENTITY_KINDS)))
     return EXIT_NOT_FOUND
 
 
-def unknown_id(facts: FactBase, entity_id: str) -> int:
+def unknown_id(facts: FactBase, entity_id: str, lang: Language = "en") -> int:
     """Report an unknown id with did-you-mean suggestions; returns the exit status."""
     close = facts.suggest(entity_id)
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    error(f"no entity with id '{entity_id}' in {facts.path}.{hint}")
+    hint = msg("cli.did_you_mean_ids", lang, ids=", ".join(close)) if close else ""
+    error(msg("cli.unknown_id", lang, id=entity_id, path=facts.path, hint=hint))
     return EXIT_NOT_FOUND
 
 

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import time
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.commands import EXIT_OK, add_file_argument, load_facts
+from tui.commands import EXIT_OK, add_file_argument, add_lang_argument, asked_language, load_facts
+from tui.commands.table import print_table
+from tui.facts import FactBase, load
+from tui.facts.bundled import bundled_fact_file
+from tui.facts.load import peek_meta
+from tui.facts.messages import msg
+from tui.facts.model import Language
+from tui.facts.sanitize import printable
 from tui.facts.text import section_label
 
 
@@ -20,16 +30,89 @@ def add_parser(commands) -> None:
         "or every problem with its place (exit 2).",
     )
     add_file_argument(parser)
+    add_lang_argument(parser)
 
 
 def run(args: argparse.Namespace, out: Console) -> int:
-    facts = load_facts(args.file)
-    out.print(Text(f"{facts.path}: valid"))
+    facts = _load_with_progress(args.file, args.lang) if sys.stderr.isatty() else load_facts(args.file)
+    lang = asked_language(args)  # English unless asked: the problems a bad file has are in English
+    out.print(Text(msg("cli.valid", lang, path=facts.path)))
     table = Table(box=None, show_header=True)
-    table.add_column("kind")
-    table.add_column("count", justify="right")
+    table.add_column(msg("cli.kind", lang))
+    table.add_column(msg("cli.count", lang), justify="right")
     for kind, count in facts.counts().items():
-        table.add_row(section_label(kind), str(count))
-    table.add_row(Text("total", style="bold"), Text(str(len(facts)), style="bold"))
-    out.print(table)
+        table.add_row(section_label(kind, lang), str(count))
+    table.add_row(Text(msg("cli.total", lang), style="bold"), Text(str(len(facts)), style="bold"))
+    print_table(out, table)
     return EXIT_OK
+
+
+PROGRESS_AFTER_SECONDS = 0.5
+"""A check that takes longer than this shows a progress bar (on a terminal only)."""
+REDRAW_SECONDS = 0.1
+
+
+def _load_with_progress(path: Path | None, lang: Language | None) -> FactBase:
+    """`load_facts`, with a progress bar on stderr once the load has taken a while; the bar is
+    erased when the load ends, before the result or the problems are printed."""
+    path = path if path is not None else bundled_fact_file()
+    bar = _ProgressBar(path, lang)
+    try:
+        return load(path, progress=bar.update)
+    finally:
+        bar.close()
+
+
+class _ProgressBar:
+    """A Rich progress bar on stderr that appears only after PROGRESS_AFTER_SECONDS."""
+
+    def __init__(self, path: Path, lang: Language | None) -> None:
+        self._path = path
+        self._lang = lang
+        self._start = time.monotonic()
+        self._drawn_at = 0.0
+        self._progress = None
+        self._task = None
+
+    def update(self, fraction: float, entities: int) -> None:
+        now = time.monotonic()
+        if self._progress is None:
+            if now - self._start < PROGRESS_AFTER_SECONDS:
+                return
+            self._open()
+        elif now - self._drawn_at < REDRAW_SECONDS:
+            return
+        self._drawn_at = now
+        assert self._progress is not None and self._task is not None
+        self._progress.update(self._task, completed=fraction, description=self._label(fraction, entities))
+        self._progress.refresh()
+
+    def _open(self) -> None:
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+        if self._lang is None:
+            meta = peek_meta(self._path)
+            self._lang = meta.language if meta is not None else "en"
+        self._progress = Progress(
+            TextColumn("{task.description}", markup=False),
+            BarColumn(),
+            TaskProgressColumn(),
+            console=Console(stderr=True, highlight=False),
+            transient=True,
+            auto_refresh=False,  # drawn from the loader's calls: no thread competing with it
+        )
+        self._task = self._progress.add_task(self._label(0.0, 0), total=1.0)
+        self._progress.start()
+
+    def _label(self, fraction: float, entities: int) -> str:
+        lang: Language = self._lang or "en"
+        name = printable(self._path.name)
+        if fraction >= 1.0:
+            return msg("loading.checking", lang, name=name, n=entities)
+        if entities:
+            return msg("loading.entities", lang, name=name, n=entities)
+        return msg("loading.file", lang, name=name)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()

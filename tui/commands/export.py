@@ -19,6 +19,7 @@ from tui.commands import (
     UsageError,
     add_file_argument,
     add_lang_argument,
+    asked_language,
     error,
     language,
     load_facts,
@@ -26,6 +27,7 @@ from tui.commands import (
     unknown_kind,
 )
 from tui.facts.export import FORMATS, export_to_path, render
+from tui.facts.messages import msg
 
 
 def add_parser(commands) -> None:
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace, out: Console) -> int:
             raise UsageError("facts-tui export: error: --kind applies only to --format csv")
         kind = resolve_kind(args.kind)
         if kind is None:
-            return unknown_kind(args.kind)
+            return unknown_kind(args.kind, asked_language(args))
     elif args.format == "csv" and args.output is None:
         raise UsageError(
             "facts-tui export: error: csv holds one kind per file: pass --kind KIND for one kind "
@@ -78,11 +80,11 @@ def run(args: argparse.Namespace, out: Console) -> int:
     try:
         written = export_to_path(facts, args.format, args.output, kind=kind, overwrite=args.force, lang=lang)
     except FileExistsError as exc:
-        error(f"refusing to overwrite: {exc}; pass --force to replace")
+        error(msg("cli.refusing_overwrite", lang, error=exc))
         return EXIT_USAGE
     except OSError as exc:
-        error(f"cannot write {args.output}: {exc.strerror or exc}")
+        error(msg("cli.cannot_write", lang, path=args.output, error=exc.strerror or exc))
         return EXIT_USAGE
     for path in written:
-        print(f"wrote {path}", file=sys.stderr)
+        print(msg("cli.wrote", lang, path=path), file=sys.stderr)
     return EXIT_OK

@@ -15,6 +15,7 @@ from tui.commands import (
     load_facts,
     unknown_id,
 )
+from tui.commands.table import print_unpadded
 from tui.facts.graph import MAX_DEPTH, neighbourhood, to_dot, to_mermaid
 from tui.render import neighbourhood_tree
 
@@ -42,11 +43,11 @@ def run(args: argparse.Namespace, out: Console) -> int:
     if not 1 <= args.depth <= MAX_DEPTH:
         raise UsageError(f"facts-tui graph: error: --depth must be from 1 to {MAX_DEPTH}, not {args.depth}")
     facts = load_facts(args.file)
-    if args.id not in facts:
-        return unknown_id(facts, args.id)
     lang = language(args, facts)
+    if args.id not in facts:
+        return unknown_id(facts, args.id, lang)
     if args.format == "text":
-        out.print(neighbourhood_tree(neighbourhood(facts, args.id, args.depth), lang))
+        print_unpadded(out, neighbourhood_tree(neighbourhood(facts, args.id, args.depth), lang))
     else:
         render = to_dot if args.format == "dot" else to_mermaid
         out.file.write(render(facts, args.id, args.depth, lang))

@@ -13,11 +13,14 @@ from tui.commands import (
     EXIT_OK,
     add_file_argument,
     add_lang_argument,
+    asked_language,
     language,
     load_facts,
     resolve_kind,
     unknown_kind,
 )
+from tui.commands.table import print_table
+from tui.facts.messages import msg
 from tui.facts.text import section_label
 from tui.render import entity_subtitle
 
@@ -34,15 +37,15 @@ def add_parser(commands) -> None:
 def run(args: argparse.Namespace, out: Console) -> int:
     kind = resolve_kind(args.kind)
     if kind is None:
-        return unknown_kind(args.kind)
+        return unknown_kind(args.kind, asked_language(args))
     facts = load_facts(args.file)
     lang = language(args, facts)
     entities = facts.of_kind(kind)
     table = Table(title=f"{section_label(kind, lang)} ({len(entities)})", title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column("name")
-    table.add_column("details")
+    table.add_column(msg("field.id", lang), no_wrap=True)
+    table.add_column(msg("field.name", lang))
+    table.add_column(msg("cli.details", lang))
     for entity in entities:
         table.add_row(Text(entity.id), Text(entity.label(lang)), entity_subtitle(entity, lang))
-    out.print(table)
+    print_table(out, table)
     return EXIT_OK

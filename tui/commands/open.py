@@ -1,12 +1,33 @@
-"""`facts-tui [open] [FILE]`: the explorer. The file is loaded and checked before any screen appears."""
+"""`facts-tui [open] [FILE]`: the explorer.
+
+A file is loaded and checked before any screen appears, except a big one: that loads behind a
+progress bar, after the first frame (`tui/screens/loading.py`). Either way a file with problems
+never opens: they are printed as `facts-tui check` prints them, and the exit status is 2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
 from rich.console import Console
 
-from tui.commands import EXIT_OK, add_file_argument, add_lang_argument, language, load_facts
+from tui.commands import (
+    EXIT_OK,
+    EXIT_USAGE,
+    add_config_argument,
+    add_file_argument,
+    add_lang_argument,
+    error,
+    load_facts,
+)
+from tui.facts import FactBase
+from tui.facts.bundled import bundled_fact_file
+
+LOADING_SCREEN_BYTES = 2_000_000
+"""Files from this size on load behind the loading screen: a cold load takes about 0.15 s per
+2 MB (benchmarks/README.md), a blank terminal for longer than the start-up itself."""
 
 
 def add_parser(commands) -> None:
@@ -20,11 +41,33 @@ def add_parser(commands) -> None:
     parser.add_argument(
         "--no-watch", action="store_true", help="do not reload the file when it changes on disk"
     )
+    add_config_argument(parser)
 
 
 def run(args: argparse.Namespace, out: Console) -> int:
-    facts = load_facts(args.file)  # a bad file is reported here, before any screen appears
+    from tui.config import ConfigError, load_config
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        error(exc.format())
+        return EXIT_USAGE
+    facts = explorer_source(args.file if args.file is not None else bundled_fact_file())
     from tui.app import FactsApp  # Textual is imported only when the explorer runs
 
-    FactsApp(facts, lang=language(args, facts), watch=not args.no_watch).run()
+    lang = args.lang or config.lang  # None: the file's own
+    app = FactsApp(facts, lang=lang, watch=not args.no_watch, keymap=config.keymap, theme=config.theme)
+    app.run()
+    if app.load_error is not None:
+        raise app.load_error  # printed once the screen is gone, as `facts-tui check` prints it
     return EXIT_OK
+
+
+def explorer_source(path: Path) -> FactBase | Path:
+    """What the explorer opens: a small file loaded now (a bad one raises FactFileError before any
+    screen appears), or a big file's path, loaded behind the loading screen."""
+    try:
+        big = os.stat(path).st_size >= LOADING_SCREEN_BYTES
+    except OSError:
+        big = False  # the load says what is wrong with the path
+    return path if big else load_facts(path)

@@ -20,13 +20,18 @@ from tui.commands import (
     EXIT_OK,
     add_file_argument,
     add_lang_argument,
+    asked_language,
     error,
     language,
     load_facts,
     resolve_kind,
     unknown_kind,
 )
+from tui.commands.table import print_table
+from tui.facts.messages import msg
+from tui.facts.model import Language
 from tui.facts.search import Hit, SearchIndex, snippet
+from tui.facts.text import field_label, kind_label
 
 DEFAULT_LIMIT = 20
 HIGHLIGHT = "bold reverse"
@@ -80,7 +85,7 @@ def run(args: argparse.Namespace, out: Console) -> int:
         for word in args.kind:
             kind = resolve_kind(word)
             if kind is None:
-                return unknown_kind(word)
+                return unknown_kind(word, asked_language(args))
             kinds.add(kind)
     facts = load_facts(args.file)
     lang = language(args, facts)
@@ -91,9 +96,9 @@ def run(args: argparse.Namespace, out: Console) -> int:
         rows = [_json_hit(hit, names[hit.entity_id]) for hit in result.hits]
         out.file.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif result.hits:
-        out.print(_table(result.hits, result.total, names, args.query))
+        print_table(out, _table(result.hits, result.total, names, args.query, lang))
     if not result.hits:
-        error(f"no matches for '{args.query}'")
+        error(msg("cli.no_matches_for", lang, query=args.query))
         return EXIT_NOT_FOUND
     return EXIT_OK
 
@@ -119,17 +124,22 @@ def highlighted(hit: Hit, width: int = SNIPPET_WIDTH) -> Text:
     return text
 
 
-def _table(hits: list[Hit], total: int, names: dict[str, str], query: str) -> Table:
-    shown = f"{len(hits)} of {total}" if total > len(hits) else f"{total}"
-    title = Text(f"{shown} match{'es' if total != 1 else ''} for '{query}'")
-    table = Table(title=title, title_justify="left")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("name")
-    table.add_column("field", no_wrap=True)
-    table.add_column("match", overflow="fold")
+def _table(hits: list[Hit], total: int, names: dict[str, str], query: str, lang: Language) -> Table:
+    shown = (
+        msg("cli.n_of_total", lang, n=len(hits), total=total)
+        if total > len(hits)
+        else msg("cli.n", lang, n=total)
+    )
+    key = "cli.one_match_for" if total == 1 else "cli.n_matches_for"
+    table = Table(title=Text(msg(key, lang, shown=shown, query=query)), title_justify="left")
+    table.add_column(msg("cli.kind", lang), no_wrap=True)
+    table.add_column(msg("field.id", lang), no_wrap=True)
+    table.add_column(msg("field.name", lang))
+    table.add_column(msg("cli.field", lang), no_wrap=True)
+    table.add_column(msg("cli.match", lang), overflow="fold")
     for hit in hits:
+        kind, field = kind_label(hit.kind, lang), field_label(hit.field, lang)
         table.add_row(
-            Text(hit.kind), Text(hit.entity_id), Text(names[hit.entity_id]), Text(hit.field), highlighted(hit)
+            Text(kind), Text(hit.entity_id), Text(names[hit.entity_id]), Text(field), highlighted(hit)
         )
     return table

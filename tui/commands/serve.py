@@ -9,8 +9,13 @@ any other host gets a warning.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import errno
 import ipaddress
+import os
 import shlex
+import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -27,6 +32,7 @@ from tui.commands import (
     load_facts,
 )
 from tui.facts.bundled import bundled_fact_file
+from tui.facts.messages import msg
 from tui.facts.model import Language
 
 DEFAULT_HOST = "127.0.0.1"
@@ -91,6 +97,11 @@ def run(args: argparse.Namespace, out: Console) -> int:
     except ImportError:
         error("serve needs textual-serve: pip install textual-serve")
         return EXIT_USAGE
+    try:
+        sockets = listen(args.host, args.port)
+    except OSError as exc:
+        error(bind_failure(args.host, args.port, exc, lang))
+        return EXIT_USAGE
     if not is_loopback(args.host):
         error(
             f"warning: serving on {args.host}, not a loopback address. textual-serve has no "
@@ -104,5 +115,65 @@ def run(args: argparse.Namespace, out: Console) -> int:
         title=f"facts-tui — {facts.meta.title}",
         public_url=args.public_url or public_url(args.host, args.port),
     )
-    server.serve()
+    serve_on(server, sockets)
     return EXIT_OK
+
+
+def listen(host: str, port: int) -> list[socket.socket]:
+    """Listening sockets on every address `host` resolves to, bound before anything is announced.
+
+    Raises socket.gaierror when `host` does not resolve, OSError when an address cannot be bound
+    (the port is in use, needs privileges, or the address is not this machine's).
+    """
+    infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    sockets: list[socket.socket] = []
+    try:
+        for family, kind, proto, _, address in dict.fromkeys(infos):
+            sock = socket.socket(family, kind, proto)
+            sockets.append(sock)
+            if os.name == "posix":  # as aiohttp does: a port left in TIME_WAIT can be reused at once
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:  # '::' must not also claim the IPv4 port of a second socket
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            sock.bind(address)
+            sock.listen(128)
+            sock.setblocking(False)
+    except BaseException:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
+
+
+_BIND_REASONS = {
+    errno.EADDRINUSE: "serve.port_in_use",
+    errno.EACCES: "serve.port_needs_privileges",
+    errno.EADDRNOTAVAIL: "serve.not_this_machine",
+}
+
+
+def bind_failure(host: str, port: int, exc: OSError, lang: Language) -> str:
+    """One line saying why `host`:`port` cannot be served and what to do."""
+    where = f"{host}:{port}"
+    if isinstance(exc, socket.gaierror):
+        return msg("serve.unknown_host", lang, where=where, host=host, error=exc.strerror or exc)
+    key = _BIND_REASONS.get(exc.errno or 0, "serve.cannot_listen")
+    return msg(key, lang, where=where, host=host, port=port, error=exc.strerror or exc)
+
+
+def serve_on(server, sockets: list[socket.socket]) -> None:
+    """`Server.serve()` of textual-serve, but on sockets already bound by `listen`.
+
+    (textual-serve binds inside aiohttp after announcing "Serving ...", so a busy port would
+    print that line and then a traceback.)
+    """
+    from aiohttp import web
+
+    server.initialize_logging()
+    loop = asyncio.new_event_loop()
+    try:
+        loop.add_signal_handler(signal.SIGINT, server.request_exit)
+        loop.add_signal_handler(signal.SIGTERM, server.request_exit)
+    except NotImplementedError:  # Windows
+        pass
+    web.run_app(server._make_app(), sock=sockets, handle_signals=False, loop=loop, print=lambda *args: None)

@@ -7,6 +7,7 @@ import argparse
 from rich.console import Console
 
 from tui.commands import EXIT_OK, add_file_argument, add_lang_argument, language, load_facts, unknown_id
+from tui.commands.table import print_unpadded
 from tui.render import render_entity
 
 
@@ -26,6 +27,6 @@ def run(args: argparse.Namespace, out: Console) -> int:
     facts = load_facts(args.file)
     entity = facts.get(args.id)
     if entity is None:
-        return unknown_id(facts, args.id)
-    out.print(render_entity(facts, entity, language(args, facts)))
+        return unknown_id(facts, args.id, language(args, facts))
+    print_unpadded(out, render_entity(facts, entity, language(args, facts)))
     return EXIT_OK

@@ -7,6 +7,7 @@ import argparse
 from rich.console import Console
 
 from tui.commands import EXIT_OK, add_file_argument, add_lang_argument, language, load_facts
+from tui.commands.table import print_unpadded
 from tui.facts.timeline import timeline
 from tui.timeline import render_timeline
 
@@ -24,5 +25,5 @@ def add_parser(commands) -> None:
 
 def run(args: argparse.Namespace, out: Console) -> int:
     facts = load_facts(args.file)
-    out.print(render_timeline(facts, timeline(facts), language(args, facts), width=out.width))
+    print_unpadded(out, render_timeline(facts, timeline(facts), language(args, facts), width=out.width))
     return EXIT_OK

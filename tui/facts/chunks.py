@@ -67,6 +67,10 @@ Not ``[[people.roles]]``: that entry belongs to the ``[[people]]`` before it, in
 """
 
 
+Progress = Callable[[float, int], None]
+"""`progress(fraction, entities)`: the share of the text read (0.0 to 1.0) and the entities read so far."""
+
+
 class _GiveUp(Exception):
     """The pieces cannot be trusted to give what the whole document gives."""
 
@@ -83,25 +87,36 @@ def starts(text: str, chunk_chars: int | None = None) -> list[int]:
 
 
 def read(
-    text: str, deep_clean: bool, convert: Callable[[Any, Any], Any], chunk_chars: int | None = None
+    text: str,
+    deep_clean: bool,
+    convert: Callable[[Any, Any], Any],
+    chunk_chars: int | None = None,
+    progress: Progress | None = None,
 ) -> FactFile | None:
     """The FactFile of a sanitized text, read piece by piece; None when only the whole document can tell.
 
     `deep_clean`: whether the parsed values need `clean_tree` (from `clean_document`). `convert`:
     the loader's strict conversion, `convert(value, type)`. None also for a text without any
-    ``[[name]]`` line: there is nothing to cut.
+    ``[[name]]`` line: there is nothing to cut. `progress` is called after each piece; what it
+    raises, if not an `Exception` (the loader's `LoadCancelled`), stops the reading.
     """
     bounds = starts(text, chunk_chars)
     if len(bounds) < 2:
         return None
     bounds.append(len(text))
     try:
-        return _read(text, bounds, deep_clean, convert)
+        return _read(text, bounds, deep_clean, convert, progress)
     except Exception:  # a syntax error, a wrong type, a cut that cannot be trusted, or a surprise:
         return None  # the whole-document path decides, and says what is wrong
 
 
-def _read(text: str, bounds: list[int], deep_clean: bool, convert: Callable[[Any, Any], Any]) -> FactFile:
+def _read(
+    text: str,
+    bounds: list[int],
+    deep_clean: bool,
+    convert: Callable[[Any, Any], Any],
+    progress: Progress | None,
+) -> FactFile:
     head = tomli.loads(text[: bounds[1]])
     if deep_clean:
         head = clean_tree(head)
@@ -109,9 +124,13 @@ def _read(text: str, bounds: list[int], deep_clean: bool, convert: Callable[[Any
     taken = frozenset(head)
     del head
     parts: dict[str, list[tuple]] = {name: [getattr(first, name)] for name in _TABLES}
+    entities = sum(len(rows) for (rows,) in parts.values())
     for begin, end in pairwise(bounds[1:]):
         for name, rows in _piece(text[begin:end], taken, deep_clean, convert):
             parts[name].append(rows)
+            entities += len(rows)
+        if progress is not None:
+            progress(end / len(text), entities)
     tables = {
         name: got[0] if len(got) == 1 else tuple(chain.from_iterable(got)) for name, got in parts.items()
     }

@@ -137,10 +137,12 @@ class FactBase:
         return {kind: len(self._by_kind[kind]) for kind in ENTITY_KINDS}
 
     def suggest(self, entity_id: str, limit: int = 3) -> list[str]:
-        """Ids that look like `entity_id`, for did-you-mean messages."""
-        import difflib  # only asked for when an id is not found
+        """Ids that look like `entity_id` (similarity ratio at least 60 of 100), best first, for
+        did-you-mean messages. rapidfuzz compares with 100,000 ids in tens of milliseconds."""
+        from rapidfuzz import fuzz, process  # only asked for when an id is not found
 
-        return difflib.get_close_matches(entity_id, self._by_id, n=limit, cutoff=0.6)
+        found = process.extract(entity_id, list(self._by_id), scorer=fuzz.ratio, limit=limit, score_cutoff=60)
+        return [match for match, _score, _place in found]
 
     # -- links ----------------------------------------------------------------------------------
 

@@ -345,4 +345,7 @@ def json_schema() -> dict:
     schema = msgspec.json.schema(FactFile)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "facts-tui fact file"
+    from tui.facts.fields import describe_schema  # the field table reads this module: import late
+
+    describe_schema(schema)
     return schema

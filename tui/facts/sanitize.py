@@ -1,7 +1,9 @@
 """Make text from a fact file safe to show: no terminal escapes, no bidi tricks, NFC only.
 
 Escape sequences in data reach the real terminal, and NFD Korean renders fine but
-fails search, so every string is cleaned once, at load, and never again.
+fails search, so every string is cleaned once, at load, and never again. A whole escape
+sequence goes (`ESC [31m`, not just the ESC, which would leave `[31m` on screen), then any
+control character left.
 """
 
 from __future__ import annotations
@@ -10,6 +12,17 @@ import re
 import unicodedata
 from typing import Any
 
+# Terminal escape sequences (ECMA-48), each in its 7-bit (ESC ...) and 8-bit (C1) form: CSI
+# (parameters, intermediates, a final byte); OSC, ended by BEL or ST; DCS, SOS, PM and APC, ended
+# by ST; any other ESC sequence (intermediates, a final byte: `ESC 7`, `ESC ( B`). A string
+# sequence never runs past a line end (so cleaning a whole document cannot join two lines): one
+# without its terminator loses its introducer only, and its text stays, harmless, as text.
+_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]*(?:\x1b\\|\x9c)"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]"
+)
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, and
 # the zero-width joiner (Rich counts it as joining any two characters, so rows would misalign).
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200d\u202a-\u202e\u2066-\u2069]")
@@ -37,8 +50,8 @@ def printable(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """One string, made safe: unsafe characters removed, NFC-normalized."""
-    text = _UNSAFE.sub("", text)
+    """One string, made safe: escape sequences and unsafe characters removed, NFC-normalized."""
+    text = _UNSAFE.sub("", _SEQUENCE.sub("", text))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
@@ -63,7 +76,7 @@ def clean_document(text: str, raw: bytes | None = None) -> tuple[str, bool]:
     `raw`, the UTF-8 bytes `text` was decoded from, lets a clean file skip the text search.
     """
     if raw is None or may_be_unsafe(raw):
-        text = _UNSAFE_RAW.sub("", text)
+        text = _UNSAFE_RAW.sub("", _SEQUENCE.sub("", text))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text, _RISKY_ESCAPE.search(text) is not None

@@ -6,38 +6,34 @@ exports use them as they are. No Rich or Textual here.
 
 from __future__ import annotations
 
-from tui.facts.model import Bilingual, Dated, Language, Project, Quantity
+from tui.facts.messages import MESSAGES, msg
+from tui.facts.model import Dated, Language, Project, Quantity
 from tui.facts.money import format_date
 
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "organization": ("기관", "Organization"),
-    "agreement": ("협약", "Agreement"),
-    "project": ("사업", "Project"),
-    "person": ("인물", "Person"),
-    "event": ("사건", "Event"),
-    "source": ("출처", "Source"),
-}
-SECTION_LABELS: dict[str, tuple[str, str]] = {
-    "organization": ("기관", "Organizations"),
-    "agreement": ("협약", "Agreements"),
-    "project": ("사업", "Projects"),
-    "person": ("인물", "People"),
-    "event": ("사건", "Events"),
-    "source": ("출처", "Sources"),
-}
 _UNITS = {"m2": "m²", "km2": "km²"}
 
 
 def kind_label(kind: str, lang: Language = "en") -> str:
     """'Organization' or '기관'."""
-    ko, en = KIND_LABELS[kind]
-    return ko if lang == "ko" else en
+    return msg(f"kind.{kind}", lang)
 
 
 def section_label(kind: str, lang: Language = "en") -> str:
     """'Organizations' or '기관'."""
-    ko, en = SECTION_LABELS[kind]
-    return ko if lang == "ko" else en
+    return msg(f"section.{kind}", lang)
+
+
+def subkind_label(value: str, lang: Language = "en") -> str:
+    """The `kind` a file gives an organization, agreement, project or event, in words:
+    'city-government' → 'city government' or '시청'."""
+    key = f"subkind.{value}"
+    return msg(key, lang) if key in MESSAGES else value.replace("-", " ")
+
+
+def field_label(field: str, lang: Language = "en") -> str:
+    """A field's name in words: 'summary' → '요약'; 'name.ko' (a search hit's field) → '이름'."""
+    key = f"field.{field.split('.')[0]}"
+    return msg(key, lang) if key in MESSAGES else field
 
 
 def date_text(entity: Dated, lang: Language = "ko") -> str:
@@ -63,10 +59,3 @@ def quantity_text(quantity: Quantity, lang: Language = "ko") -> str:
     unit = _UNITS.get(quantity.unit, quantity.unit)
     label = quantity.label.pick(lang)
     return f"{label}: {number} {unit}" if label else f"{number} {unit}"
-
-
-def both_languages(value: Bilingual) -> str:
-    """'엘비스 / LVIS', or the one language given."""
-    if value.ko and value.en and value.ko != value.en:
-        return f"{value.ko} / {value.en}"
-    return value.ko or value.en

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from tui.facts import FactBase
 from tui.facts.export import export_to_path
+from tui.facts.messages import msg
 from tui.facts.model import Language
 
 FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv"}
@@ -38,7 +39,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
     #export-message.-warning { color: $text-warning; }
     #export-message.-error { color: $text-error; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", msg("export.cancel", "en"))]
 
     def __init__(self, facts: FactBase, lang: Language, kind: str) -> None:
         super().__init__()
@@ -49,29 +50,23 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
-            yield Static(Text("Export to a file", style="bold"))
-            yield Static(
-                Text(
-                    ".json (whole file, loads back) · .md (a briefing) · .csv (this section) · "
-                    "a folder name without extension (one CSV per kind)",
-                    style="dim",
-                )
-            )
+            yield Static(Text(msg("export.title", self.lang), style="bold"))
+            yield Static(Text(msg("export.formats", self.lang), style="dim"))
             yield Input(value="facts-export.md", id="export-path")
-            yield Static(Text("Enter writes the file; Esc cancels."), id="export-message")
+            yield Static(Text(msg("export.prompt", self.lang)), id="export-message")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._confirm = None
-        self._say("Enter writes the file; Esc cancels.")
+        self._say(msg("export.prompt", self.lang))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         path = Path(event.value.strip()).expanduser()
         fmt = format_for(path)
         if not event.value.strip() or fmt is None:
-            self._say("Give a path ending in .json, .md or .csv, or a folder name.", "-error")
+            self._say(msg("export.bad_path", self.lang), "-error")
             return
         kind = self.kind if path.suffix else None
         overwrite = self._confirm == path
@@ -79,10 +74,10 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             written = export_to_path(self.facts, fmt, path, kind=kind, overwrite=overwrite, lang=self.lang)
         except FileExistsError:
             self._confirm = path
-            self._say(f"{path} exists. Press Enter again to overwrite it, or change the path.", "-warning")
+            self._say(msg("export.exists", self.lang, path=path), "-warning")
             return
         except OSError as exc:
-            self._say(f"Could not write {path}: {exc.strerror or exc}", "-error")
+            self._say(msg("export.cannot_write", self.lang, path=path, error=exc.strerror or exc), "-error")
             return
         self.dismiss(written)
 

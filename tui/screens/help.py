@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -13,13 +14,18 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.facts.messages import msg
+from tui.facts.model import Language
 from tui.keymap import help_groups
 
 
-def help_table() -> Group:
-    """All commands, grouped: a heading per group, then keys on the left and what they do."""
-    groups = help_groups()
-    key_width = max(len(" / ".join(keys)) for _, rows in groups for keys, _ in rows)
+def help_table(
+    keymap: dict[str, str] | None = None, lang: Language = "en", hidden: frozenset[str] = frozenset()
+) -> Group:
+    """All commands the app offers (not the actions `hidden`), grouped: a heading per group, then
+    keys on the left (the user's, if the settings file changes them) and what they do."""
+    groups = help_groups(keymap, lang, hidden)
+    key_width = max(cell_len(" / ".join(keys)) for _, rows in groups for keys, _ in rows)
     parts: list[RenderableType] = []
     for n, (title, rows) in enumerate(groups):
         if n:
@@ -39,22 +45,19 @@ class HelpScreen(ModalScreen[None]):
 
     CSS_PATH = Path(__file__).with_name("help.tcss")
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
-        Binding("up,k", "scroll_up", "Scroll up", show=False),
-        Binding("down,j", "scroll_down", "Scroll down", show=False),
+        Binding("escape,q,question_mark,f1", "dismiss", msg("cmd.close_help", "en")),
+        Binding("up,k", "scroll_up", msg("cmd.scroll_up", "en"), show=False),
+        Binding("down,j", "scroll_down", msg("cmd.scroll_down", "en"), show=False),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(Text("facts-tui — keys", style="bold"), id="help-title")
-            yield Static(help_table(), id="help-table")
-            yield Static(
-                Text(
-                    "The mouse works too: click a section, a row or a link; scroll with the wheel.",
-                    style="italic",
-                ),
-                id="help-mouse",
-            )
+            lang = getattr(self.app, "lang", "en")
+            yield Static(Text(msg("help.title", lang), style="bold"), id="help-title")
+            keymap = getattr(self.app, "user_keymap", None)
+            hidden = getattr(self.app, "hidden_actions", frozenset())  # editing, in a browser
+            yield Static(help_table(keymap, lang, hidden), id="help-table")
+            yield Static(Text(msg("help.mouse", lang), style="italic"), id="help-mouse")
 
     def action_scroll_up(self) -> None:
         self.query_one("#help-body").scroll_up()

@@ -11,10 +11,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
 from tui.facts import ENTITY_KINDS, Entity, FactBase, FactFileError
+from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import section_label
 from tui.history import History
-from tui.keymap import SCREEN_COMMANDS, bindings
+from tui.keymap import ENTITY_COMMANDS, SCREEN_COMMANDS, bindings
+from tui.screens.view import EntityActions
 from tui.widgets.bars import KeyBar, TitleBar
 from tui.widgets.breadcrumb import Breadcrumb
 from tui.widgets.detail import DetailPane
@@ -27,11 +29,11 @@ if TYPE_CHECKING:
     from tui.facts.search import SearchIndex
 
 
-class MainScreen(Screen):
+class MainScreen(EntityActions, Screen):
     """Browse a fact base: pick a section, move through its list, follow links, go back."""
 
     CSS_PATH = Path(__file__).with_name("main.tcss")
-    BINDINGS = bindings(SCREEN_COMMANDS)
+    BINDINGS = bindings(SCREEN_COMMANDS + ENTITY_COMMANDS)
 
     def __init__(self, facts: FactBase, lang: Language) -> None:
         super().__init__()
@@ -40,7 +42,6 @@ class MainScreen(Screen):
         self.history = History()
         self.section: str = next((k for k in ENTITY_KINDS if facts.of_kind(k)), ENTITY_KINDS[0])
         self._cursors: dict[str, int] = {}
-        self._section_ids: dict[str, tuple[str, ...]] = {}
         self._before_filter: str | None = None
         self.hits: list[str] = []
         """The ids found by the last search or filter, stepped through with n / N."""
@@ -69,6 +70,12 @@ class MainScreen(Screen):
         self.entity_list.lang = self.lang
         self._open_section(self.section, cursor=0)
         self.entity_list.focus()
+
+    @property
+    def current_entity_id(self) -> str | None:
+        """The entity in the detail pane."""
+        entity = self.detail.entity
+        return entity.id if entity is not None else None
 
     @property
     def entity_list(self) -> EntityList:
@@ -168,11 +175,12 @@ class MainScreen(Screen):
         self.query_one(Breadcrumb).show_trail(self.facts, self.history.trail(), self.lang)
 
     def action_leave(self) -> None:
-        """Esc: one level out. From the detail pane to the list, then clear a filter, then go back."""
+        """Esc: one level out. From the detail pane to the list, then clear a filter (keeping the
+        entity the filter led to), then go back."""
         if isinstance(self.focused, DetailPane):
             self.entity_list.focus()
         elif self.filtering:
-            self._cancel_filter()
+            self._cancel_filter(keep_selection=True)
         else:
             self.action_back()
 
@@ -199,14 +207,6 @@ class MainScreen(Screen):
             self._cursors[self.section] = self.entity_list.cursor
         self.filter_bar.open()
         self._apply_filter(self.filter_bar.query)
-        if self.app.search_ready:  # type: ignore[attr-defined]
-            self.search_index.prepare(self._section_ids_of(self.section))  # so the first key is quick
-
-    def _section_ids_of(self, kind: str) -> tuple[str, ...]:
-        """A section's ids, one object per section and fact base (the index remembers it)."""
-        if kind not in self._section_ids:
-            self._section_ids[kind] = tuple(e.id for e in self.facts.of_kind(kind))
-        return self._section_ids[kind]
 
     def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
         self._apply_filter(event.query)
@@ -214,13 +214,14 @@ class MainScreen(Screen):
     def _apply_filter(self, query: str) -> None:
         all_rows = self.facts.of_kind(self.section)
         if query.strip() and not self.app.search_ready:  # type: ignore[attr-defined]
-            self.filter_bar.show_status("indexing…")
+            self.filter_bar.show_status(msg("filter.indexing", self.lang))
             self.app.with_search_index(lambda: self._apply_filter(self.filter_bar.query))  # type: ignore[attr-defined]
             return
         if not query.strip():
             rows: Sequence[Entity] = all_rows
         else:
-            ids = self.search_index.matches(self._section_ids_of(self.section), query)
+            # Best match first, as the search screen ranks them: Enter takes the first row.
+            ids = self.search_index.ranked_ids(query, kinds=self.section, lang=self.lang)
             rows = self.facts.view(ids)  # entities are looked up as their rows are drawn
         self.entity_list.set_rows(rows, 0, highlight=query.strip())
         self.filter_bar.show_count(len(rows), len(all_rows))
@@ -230,7 +231,7 @@ class MainScreen(Screen):
     def search_unavailable(self) -> None:
         """The search index could not be built: the filter bar says so instead of "indexing…"."""
         if self.filtering:
-            self.filter_bar.show_status("search unavailable")
+            self.filter_bar.show_status(msg("filter.unavailable", self.lang))
 
     def on_filter_bar_submitted(self, event: FilterBar.Submitted) -> None:
         """Enter: go to the first hit, keep the list narrowed; n / N step through the rest."""
@@ -242,12 +243,18 @@ class MainScreen(Screen):
             self.history.visit(rows[0].id)
 
     def on_filter_bar_cancelled(self, event: FilterBar.Cancelled) -> None:
-        self._cancel_filter()
+        self._cancel_filter(keep_selection=False)
 
-    def _cancel_filter(self) -> None:
-        """Clear the filter and put the cursor back where it was before filtering."""
+    def on_filter_bar_list_requested(self, event: FilterBar.ListRequested) -> None:
+        """↓ in the filter box: into the list, on the first hit."""
+        self.entity_list.focus()
+
+    def _cancel_filter(self, keep_selection: bool) -> None:
+        """Clear the filter. Esc while typing puts the cursor back where it was before filtering;
+        after Enter or a move in the filtered list (`keep_selection`) it stays on that entity."""
+        landed = self.entity_list.highlighted if keep_selection else None
         self.filter_bar.close()
-        before = self._before_filter
+        before = landed.id if landed is not None else self._before_filter
         all_rows = self.facts.of_kind(self.section)
         if before in self.facts and self.facts[before].KIND == self.section:
             cursor = self.facts.position(before)
@@ -269,11 +276,13 @@ class MainScreen(Screen):
 
     def _step_hit(self, delta: int) -> None:
         if not self.hits:
-            self.notify("No search yet: / filters this section, s searches everything.", timeout=3)
+            self.notify(msg("toast.no_search_yet", self.lang), timeout=3, markup=False)
             return
         self._hit = (self._hit + delta) % len(self.hits)
         self.go_to(self.hits[self._hit])
-        self.notify(f"Hit {self._hit + 1} of {len(self.hits)}", timeout=1.5)
+        self.notify(
+            msg("toast.hit_n_of_total", self.lang, n=self._hit + 1, total=len(self.hits)), timeout=1.5
+        )
 
     # -- language -------------------------------------------------------------------------------
 
@@ -284,6 +293,11 @@ class MainScreen(Screen):
         self.entity_list.set_language(lang)
         self.detail.show(self.detail.entity, lang)
         self.query_one(Breadcrumb).show_trail(self.facts, self.history.trail(), lang)
+        for bar in self.query(FilterBar):
+            bar.set_language(lang)
+        for panel in self.query(ProblemsPanel):
+            panel.set_language(lang)
+        self.refresh_bindings()  # the key bar says its keys in `lang`
 
     # -- reloading ------------------------------------------------------------------------------
 
@@ -291,12 +305,12 @@ class MainScreen(Screen):
         """Swap in a reloaded fact base, keeping section, selection, filter, scroll and history by id."""
         for panel in self.query(ProblemsPanel):
             panel.hide()
+        self.refresh_bindings()  # x (hide problems) leaves the key bar with them
         entity_list = self.entity_list
         selected = entity_list.highlighted.id if entity_list.highlighted else None
         old_cursor, scroll_y = entity_list.cursor, entity_list.scroll_y
         self.facts = facts
         self.detail.facts = facts
-        self._section_ids = {}
         self.history.keep_only(facts)
         self.hits = [i for i in self.hits if i in facts]
         self._hit = min(self._hit, len(self.hits) - 1)
@@ -326,8 +340,7 @@ class MainScreen(Screen):
         """The file on disk is broken: keep what is shown and say what is wrong."""
         panel = await self._problems_panel()
         panel.show_problems(
-            f"{error.path} has {len(error.problems)} problem(s); showing the last good data. "
-            "Fix and save to reload (x hides this).",
+            lambda lang: msg("problems.title", lang, path=error.path, n=len(error.problems)),
             error.format(),
         )
         self.refresh_bindings()
@@ -338,6 +351,8 @@ class MainScreen(Screen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if getattr(self.app, "quitting", False):  # keys queued behind q start nothing
+            return False
         if action == "dismiss_problems":
             return any(panel.shown for panel in self.query(ProblemsPanel))
-        return True
+        return self.check_edit_action(action)

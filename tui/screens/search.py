@@ -12,14 +12,17 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.facts import FactBase
+from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.search import Hit, SearchIndex, SearchResult
-from tui.facts.text import section_label
+from tui.facts.text import field_label, section_label
 from tui.keymap import SEARCH_COMMANDS, bindings
 from tui.widgets.bars import KeyBar
 
 RESULT_LIMIT = 200
 """Hits listed; the count above the list always gives the total."""
+QUOTED_QUERY_CELLS = 40
+"""A query quoted back ("No matches for …") is cut to this many cells."""
 
 
 class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
@@ -28,7 +31,9 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
     CSS_PATH = Path(__file__).with_name("search.tcss")
     BINDINGS = bindings(SEARCH_COMMANDS)
 
-    def __init__(self, facts: FactBase, index: SearchIndex, lang: Language, query: str = "") -> None:
+    def __init__(self, facts: FactBase, index: SearchIndex | None, lang: Language, query: str = "") -> None:
+        """`index` None: it is being built; the screen takes the typing and searches once
+        `use_index` hands it over. `query` is typed in, selected (typing replaces it)."""
         super().__init__()
         self.facts = facts
         self.index = index
@@ -40,8 +45,9 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
         with Vertical(id="search-box"):
             yield Input(
                 value=self.initial_query,
-                placeholder="Search names, places, amounts (760억), dates (2023-03), ㄷㄱ …",
+                placeholder=msg("search.placeholder", self.lang),
                 id="search-input",
+                select_on_focus=True,
             )
             yield Static(id="search-count")
             yield OptionList(id="search-results")
@@ -51,23 +57,54 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
         self.query_one(Input).focus()
         self._search(self.initial_query)
 
+    @property
+    def query_text(self) -> str:
+        """What is typed in the search box."""
+        return self.query_one(Input).value
+
+    def use_index(self, facts: FactBase, index: SearchIndex) -> None:
+        """The index is ready: search for what was typed meanwhile."""
+        if not self.is_attached:
+            return
+        self.facts, self.index = facts, index
+        self._search(self.query_text)
+
+    def search_unavailable(self) -> None:
+        """The index could not be built: say so instead of "building"."""
+        if self.is_attached and self.index is None:
+            self.query_one("#search-count", Static).update(Text(msg("search_unavailable", self.lang)))
+
     def on_input_changed(self, event: Input.Changed) -> None:
         self._search(event.value)
 
     def _search(self, query: str) -> None:
+        if self.index is None:
+            self.query_one("#search-count", Static).update(
+                Text(msg("search_indexing", self.lang), style="dim")
+            )
+            return
         result = self.index.search(query, limit=RESULT_LIMIT, lang=self.lang)
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options(self._options(result))
         count = self.query_one("#search-count", Static)
         if not query.strip():
-            count.update(Text("Type to search every section.", style="dim"))
+            count.update(Text(msg("search.type_to_search", self.lang), style="dim"))
         elif result.total == 0:
-            count.update(Text(f"No matches for “{query.strip()}”.", style="dim"))
+            quoted = Text(" ".join(query.split()))
+            quoted.truncate(QUOTED_QUERY_CELLS, overflow="ellipsis")
+            count.update(Text(msg("search_no_matches", self.lang, query=quoted.plain), style="dim"))
         else:
             shown = len(result.hits)
-            more = f", showing the best {shown}" if shown < result.total else ""
-            count.update(Text(f"{result.total:,} match{'es' if result.total != 1 else ''}{more}"))
+            if shown < result.total:
+                said = msg("search.n_matches_best", self.lang, total=result.total, shown=shown)
+            else:
+                said = msg(
+                    "search.one_match" if result.total == 1 else "search.n_matches",
+                    self.lang,
+                    total=result.total,
+                )
+            count.update(Text(said))
         self._highlight_first()
 
     def _options(self, result: SearchResult) -> list[Option]:
@@ -83,7 +120,7 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
             options.append(Option(header, disabled=True))
             for hit in by_kind[kind]:
                 line = Text(self.facts[hit.entity_id].label(self.lang), style="bold")
-                line.append(f"  {hit.field}: ", style="dim")
+                line.append(f"  {field_label(hit.field, self.lang)}: ", style="dim")
                 snippet = Text(hit.text)
                 snippet.stylize("reverse", *hit.span)
                 line.append_text(snippet)

@@ -13,7 +13,12 @@ from rich.text import Text
 from textual import events
 from textual.app import RenderResult
 from textual.binding import Binding
+from textual.keys import _character_to_key, key_to_character
 from textual.widget import Widget
+from textual.widgets import Input
+
+from tui.facts.messages import msg
+from tui.keymap import binding_description
 
 
 class TitleBar(Widget):
@@ -25,7 +30,7 @@ class TitleBar(Widget):
         width: 100%;
         height: 1;
         background: $panel;
-        color: $foreground;
+        color: $text;  /* not $foreground: the dim subtitle needs the stronger colour in light themes */
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
@@ -69,6 +74,9 @@ class KeyBar(Widget):
             background: $footer-key-background;
             text-style: bold;
         }
+        &:light > .key-bar--key {
+            color: $text-primary;  /* Textual's light footer key colour reads at 2.9:1 (tests/app/test_contrast.py) */
+        }
         & > .key-bar--description {
             color: $footer-description-foreground;
         }
@@ -98,9 +106,12 @@ class KeyBar(Widget):
         """The shown bindings, one per action in the order Textual gives them, and the palette's."""
         by_action: dict[str, tuple[Binding, bool]] = {}
         palette = None
+        typing = isinstance(self.screen.focused, Input)
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
                 palette = (binding, enabled)
+            elif typing and _types_a_character(binding.key):
+                continue  # in a text box the key types itself: `q` is a letter, not Quit
             elif binding.show:
                 by_action.setdefault(binding.action, (binding, enabled))
         return list(by_action.values()), palette
@@ -111,6 +122,7 @@ class KeyBar(Widget):
         # The hover colour is translucent: take it blended over the bar, as a background only.
         hover_style = Style(bgcolor=self.get_component_rich_style("key-bar--hover").bgcolor)
         shown, palette = self._shown_bindings()
+        lang = getattr(self.app, "lang", "en")  # the explorer's language, as `l` last set it
         self._spans = []
 
         def entry(text: Text, binding: Binding, enabled: bool, description: str) -> None:
@@ -125,11 +137,11 @@ class KeyBar(Widget):
 
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         for binding, enabled in shown:
-            entry(line, binding, enabled, binding.description)
+            entry(line, binding, enabled, binding_description(binding, lang))
         if palette is not None:
             right = Text(end="")
             binding, enabled = palette
-            entry(right, binding, enabled, binding.description or "palette")
+            entry(right, binding, enabled, msg("key_bar.palette", lang))
             start, end, key = self._spans.pop()
             room = self.size.width - right.cell_len - 1
             if line.cell_len > room:  # too many keys for the line: the palette's stays in view
@@ -161,3 +173,15 @@ class KeyBar(Widget):
         if key is not None:
             event.stop()
             self.app.simulate_key(key)
+
+
+_PRINTABLE_KEYS = frozenset(_character_to_key(chr(code)) for code in range(32, 127))
+"""The names Textual gives the keys of printable ASCII characters: 'q', 'question_mark', 'slash'."""
+
+
+def _types_a_character(key: str) -> bool:
+    """Whether `key` types a character into a text box (`q`, `?`, `/`), rather than being a command key."""
+    if key in _PRINTABLE_KEYS:
+        return True
+    character = key_to_character(key)
+    return character is not None and character.isprintable()

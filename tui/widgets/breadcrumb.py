@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.facts import FactBase
+from tui.facts.messages import msg
 from tui.facts.model import Language
 
 SEPARATOR = " › "
@@ -30,9 +31,11 @@ class Breadcrumb(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._labels: list[str] = []
+        self._lang: Language = "ko"
 
     def show_trail(self, facts: FactBase, trail: list[str], lang: Language) -> None:
         self._labels = [facts[i].label(lang) if i in facts else i for i in trail]
+        self._lang = lang
         self.refresh()
 
     def render(self) -> Text:
@@ -40,13 +43,14 @@ class Breadcrumb(Widget):
         labels = list(self._labels)
         dropped = False
         while True:
-            text = Text("Trail: ", no_wrap=True, overflow="ellipsis", style="dim")
+            # Muted by the widget's colour; dimming it again would leave it unreadable.
+            text = Text(msg("trail", self._lang), no_wrap=True, overflow="ellipsis")
             if dropped:
                 text.append("…" + SEPARATOR)
             for n, label in enumerate(labels):
                 if n:
                     text.append(SEPARATOR)
-                text.append(label, style="bold not dim" if n == len(labels) - 1 else "")
+                text.append(label, style="bold" if n == len(labels) - 1 else "")
             if text.cell_len <= width or len(labels) <= 1:
                 text.truncate(width, overflow="ellipsis")
                 return text

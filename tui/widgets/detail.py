@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.facts import Entity, FactBase, Link
+from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import kind_label
 from tui.keymap import DETAIL_COMMANDS, bindings
@@ -90,22 +91,33 @@ class DetailPane(LineView, can_focus=True):
         same = entity is not None and self.entity is not None and entity.id == self.entity.id
         scroll_y = self.scroll_offset.y if same else 0
         target = self.highlighted_link if same else None
+        # Where the chosen link is on screen: it stays on that row even if the text above it now
+        # wraps to more or fewer lines (a longer name, the other language).
+        link_row = (
+            self._row_lines[self._cursor][0] - scroll_y
+            if target is not None and self._cursor is not None
+            else None
+        )
         self.entity = entity
         if lang is not None:
             self.lang = lang
         self._cursor = self._hover = None
         if entity is None:
-            self._body, self._rows = Text("Nothing here.", style="italic"), []
+            self._body, self._rows = Text(msg("detail.nothing", self.lang), style="italic"), []
         else:
             try:
                 self._body, self._rows = self._entity_body(entity), self._link_rows(entity)
             except Exception as exc:  # a rendering bug must not take the app down with it
-                message = f"Could not show {entity.id}: {type(exc).__name__}: {exc}"
+                message = msg(
+                    "detail.cannot_show", self.lang, id=entity.id, error=f"{type(exc).__name__}: {exc}"
+                )
                 self._body, self._rows = Text(message, style="bold red"), []
         self._layout_lines()
-        self.scroll_to(0, scroll_y, animate=False, immediate=True)
         if target is not None:
             self._cursor = next((n for n, row in enumerate(self._rows) if row.target == target), None)
+            if self._cursor is not None and link_row is not None and self._cursor < len(self._row_lines):
+                scroll_y = max(0, self._row_lines[self._cursor][0] - link_row)
+        self.scroll_to(0, scroll_y, animate=False, immediate=True)
 
     def _entity_body(self, entity: Entity) -> Group:
         title = Text(entity.label(self.lang), style="bold")
@@ -113,7 +125,7 @@ class DetailPane(LineView, can_focus=True):
         parts = [title, Text(), entity_fields(self.facts, entity, self.lang, max_chars=MAX_FIELD_CHARS)]
         citations = source_citation(self.facts, entity, self.lang)
         if citations:
-            parts += [Text(), Text("Provenance", style="bold underline"), *citations]
+            parts += [Text(), Text(msg("heading.provenance", self.lang), style="bold underline"), *citations]
         return Group(*parts)
 
     def _link_rows(self, entity: Entity) -> list[_Row]:
@@ -121,22 +133,24 @@ class DetailPane(LineView, can_focus=True):
         links = self.facts.links(entity.id)
         backlinks = mentions(self.facts, entity)
         if links:
-            rows.append(_Row(Text("Links", style="bold underline")))
+            rows.append(_Row(Text(msg("heading.links", self.lang), style="bold underline")))
             rows += [self._link_row(link, incoming=False) for link in links]
         if backlinks:
             if rows:
                 rows.append(_Row(Text()))  # a blank line between the two lists
-            header = Text("Mentioned in", style="bold underline")
+            header = Text(msg("heading.mentioned_in", self.lang), style="bold underline")
             header.append(f" ({len(backlinks)})", style="dim")
             rows.append(_Row(header))
             rows += [self._link_row(b, incoming=True) for b in backlinks[:MAX_BACKLINKS]]
             if len(backlinks) > MAX_BACKLINKS:
-                rows.append(_Row(Text(f"… and {len(backlinks) - MAX_BACKLINKS} more", style="dim")))
+                rows.append(
+                    _Row(Text(msg("detail.n_more", self.lang, n=len(backlinks) - MAX_BACKLINKS), style="dim"))
+                )
         return rows
 
     def _link_row(self, link: Link, incoming: bool) -> _Row:
         # The target is an id the fact base resolved, never text from the file.
-        return _Row(link_text(link, self.lang, incoming=incoming), link.entity.id)
+        return _Row(link_text(link, self.lang, incoming=incoming, shown=self.entity), link.entity.id)
 
     @property
     def link_targets(self) -> list[str]:
@@ -180,9 +194,23 @@ class DetailPane(LineView, can_focus=True):
             line += len(row_strips)
         self.set_virtual_size(Size(width, line))
 
-    def on_resize(self) -> None:
+    def _fit_width(self) -> None:
+        """Lay the lines out again if the scrollable width is not the one they were laid out at."""
         if self.scrollable_content_region.width != self._width:
             self._layout_lines()
+
+    def on_resize(self) -> None:
+        self._fit_width()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        # A scrollbar that comes or goes changes the scrollable width without a resize; lines
+        # laid out at the old width would lose their last cells. The gutter is reserved
+        # (detail.tcss), so this is the safety net should that style change.
+        self._fit_width()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._fit_width()  # the lines are drawn at the width they were laid out at, always
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
@@ -230,10 +258,16 @@ class DetailPane(LineView, can_focus=True):
         return None
 
     def select_first_link(self) -> bool:
-        """Put the cursor on the first link (scrolling to it); False if there is none."""
+        """Enter the links from the top of the entity: the cursor goes on the first link if it
+        shows without scrolling the title away; otherwise the pane stays at its top and ↓ moves
+        to the link (scrolling only then). False if there is no link."""
         first = self._links_from(0, 1)
-        self._set_cursor(first)
-        return first is not None
+        if first is None:
+            return False
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        start, height = self._row_lines[first]
+        self._set_cursor(first if start + height <= self.scrollable_content_region.height else None)
+        return True
 
     def action_cursor_down(self) -> None:
         """The next link; past the last one, scroll."""
@@ -255,7 +289,7 @@ class DetailPane(LineView, can_focus=True):
 
     def action_follow(self) -> None:
         if self._cursor is None:
-            self.select_first_link()
+            self._set_cursor(self._links_from(0, 1))
         elif target := self._rows[self._cursor].target:
             self.post_message(self.LinkFollowed(target))
 

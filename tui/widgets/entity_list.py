@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 
@@ -86,7 +87,10 @@ class EntityList(VirtualList):
 
             span = match_span(line.plain, self._highlight)
         if span:
-            line.stylize(self.text_style("virtual-list--match"), *span)
+            match = self.text_style("virtual-list--match")
+            if index == self.cursor:  # no colour reads on both the list and the cursor: keep the cursor's
+                match = Style(bold=match.bold, underline=match.underline)
+            line.stylize(match, *span)
         subtitle = entity_subtitle(entity, self.lang)
         if subtitle:
             line.append("  ")

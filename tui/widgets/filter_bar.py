@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -9,6 +10,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from tui.facts.messages import msg
+from tui.facts.model import Language
 from tui.keymap import FILTER_COMMANDS, bindings
 from tui.widgets.line_view import set_virtual_size_quietly
 
@@ -43,19 +46,36 @@ class FilterBar(Horizontal):
     """
     BINDINGS = bindings(tuple(c for c in FILTER_COMMANDS if c.action != "submit"))  # Input owns Enter
 
-    class Changed(Message):
-        def __init__(self, query: str) -> None:
+    class _Announcement(Message):
+        """A message from the bar; `control` is the bar (so `@on(FilterBar.Changed, "#filter")` works)."""
+
+        def __init__(self, bar: FilterBar) -> None:
             super().__init__()
+            self.bar = bar
+
+        @property
+        def control(self) -> FilterBar:
+            return self.bar
+
+    class Changed(_Announcement):
+        """The query changed (a keystroke)."""
+
+        def __init__(self, bar: FilterBar, query: str) -> None:
+            super().__init__(bar)
             self.query = query
 
-    class Submitted(Message):
-        pass
+    class Submitted(_Announcement):
+        """Enter: go to the first hit."""
 
-    class Cancelled(Message):
-        pass
+    class Cancelled(_Announcement):
+        """Esc in the box: the filter is given up."""
+
+    class ListRequested(_Announcement):
+        """↓ in the box: move into the list."""
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(placeholder="filter this section…", id="filter-input", select_on_focus=False)
+        placeholder = msg("filter.placeholder", self._lang)
+        yield FilterInput(placeholder=placeholder, id="filter-input", select_on_focus=False)
         yield Static(id="filter-count")
 
     @property
@@ -69,7 +89,9 @@ class FilterBar(Horizontal):
     def open(self) -> None:
         """Show the bar and put the cursor in it, keeping any query already typed."""
         self.add_class("-active")
-        self.query_one(Input).focus()
+        # At once, not after the messages already queued (as `focus()` does): keys typed right
+        # after `/` are then sent again to the box (FactsApp.on_event) instead of run as commands.
+        self.screen.set_focus(self.query_one(Input))
 
     def close(self) -> None:
         self.remove_class("-active")
@@ -77,25 +99,46 @@ class FilterBar(Horizontal):
         with field.prevent(Input.Changed):  # clearing is not typing: the list must not refilter
             field.value = ""
 
+    _count: tuple[int, int] | None = None
+    """The count shown (shown, total), said again when the language changes."""
+
+    @property
+    def _lang(self) -> Language:
+        return getattr(self.app, "lang", "en")  # the explorer's language, as `l` last set it
+
+    def set_language(self, lang: Language) -> None:
+        """Say the placeholder in `lang` (the count follows at its next update)."""
+        self.query_one(Input).placeholder = msg("filter.placeholder", lang)
+        if self._count is not None:
+            self.show_count(*self._count)
+
     def show_count(self, shown: int, total: int) -> None:
-        self.show_status(f"{shown:,} of {total:,}", room=len(f"{total:,} of {total:,}"))
+        self._count = (shown, total)
+        lang = self._lang
+        room = cell_len(msg("n_of_total", lang, n=total, total=total))
+        self.show_status(msg("n_of_total", lang, n=shown, total=total), room=room)
 
     def show_status(self, status: str, room: int = 0) -> None:
         """Show `status` right-aligned in `room` cells. The count keeps its width while the
         total stays the same, so a keystroke repaints it without a screen layout."""
+        if room == 0:
+            self._count = None  # a status message, not a count: a language switch leaves it
         count = self.query_one("#filter-count", Static)
-        width = max(room, len(status)) + 2  # and its padding
+        width = max(room, cell_len(status)) + 2  # and its padding (cells: Hangul takes two)
         if count.styles.width is None or count.styles.width.value != width:
             count.styles.width = width  # a new section or a status message: one layout
-        count.update(Text(status.rjust(width - 2)), layout=False)
+        count.update(Text(" " * (width - 2 - cell_len(status)) + status), layout=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(event.value))
+        self.post_message(self.Changed(self, event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Submitted())
+        self.post_message(self.Submitted(self))
 
     def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
+        self.post_message(self.Cancelled(self))
+
+    def action_to_list(self) -> None:
+        self.post_message(self.ListRequested(self))

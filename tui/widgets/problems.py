@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+from tui.facts.model import Language
 
 
 class ProblemsPanel(VerticalScroll):
@@ -31,11 +35,19 @@ class ProblemsPanel(VerticalScroll):
         yield Static(id="problems-title")
         yield Static(id="problems-body")
 
-    def show_problems(self, title: str, report: str) -> None:
-        """Show `report` (the same text `facts-tui check` prints) under `title`."""
-        self.query_one("#problems-title", Static).update(Text(title))
+    _title: Callable[[Language], str] | None = None
+
+    def show_problems(self, title: Callable[[Language], str], report: str) -> None:
+        """Show `report` (the same text `facts-tui check` prints) under `title` (in the app's language)."""
+        self._title = title
+        self.query_one("#problems-title", Static).update(Text(title(getattr(self.app, "lang", "en"))))
         self.query_one("#problems-body", Static).update(Text(report))
         self.add_class("-shown")
+
+    def set_language(self, lang: Language) -> None:
+        """Say the title in `lang`."""
+        if self._title is not None:
+            self.query_one("#problems-title", Static).update(Text(self._title(lang)))
 
     def hide(self) -> None:
         self.remove_class("-shown")

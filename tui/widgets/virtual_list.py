@@ -17,6 +17,7 @@ from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from tui.facts.messages import msg
 from tui.keymap import LIST_COMMANDS, bindings
 from tui.widgets.line_view import LineView
 
@@ -119,7 +120,10 @@ class VirtualList(LineView, can_focus=True):
         try:
             line = self.render_row(index, width)
         except Exception as exc:  # one bad row must not take the list (or the app) down
-            line = Text(f"⚠ cannot show row {index + 1}: {type(exc).__name__}", style="bold")
+            line = Text(
+                msg("row_cannot_show", getattr(self, "lang", "en"), n=index + 1, error=type(exc).__name__),
+                style="bold",
+            )
         line.no_wrap = True
         line.truncate(max(1, width - 1), overflow="ellipsis")
         style: Style = base

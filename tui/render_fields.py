@@ -1,0 +1,51 @@
+"""An entity's fields as Rich text: the label and value rows of the detail pane and `facts-tui show`.
+
+What is shown and how comes from `tui.facts.fields`; this only styles its pieces. Every piece
+becomes `rich.text.Text` built from plain strings, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.text import Text
+
+from tui.facts.fields import FieldRow, Line, field_rows
+from tui.facts.index import FactBase
+from tui.facts.model import Entity, Language
+
+DIM = "dim"
+_STYLES = {"dim": DIM, "quote": "italic"}
+_INLINE = ("texts", "tags")
+"""Types whose items share a line, 'a, b'; other lists put an item on each line."""
+_BULLETED = ("roles", "commitments", "investments", "quantities", "bilingual_list")
+"""Types whose items may run over several lines: each gets a bullet when there are several."""
+
+
+def line_text(line: Line) -> Text:
+    """One line of a value: a reference as its name and its dim id, 'LVIS (lvis)'."""
+    text = Text()
+    for piece in line:
+        if piece.kind == "ref":
+            text.append(piece.text)
+            text.append(f" ({piece.target})", style=DIM)
+        else:
+            text.append(piece.text, style=_STYLES.get(piece.kind, ""))
+    return text
+
+
+def value_text(row: FieldRow) -> Text:
+    """A field's value: its items on one line ('a, b'), or one per line, bulleted when several
+    of them may each run over lines."""
+    lines = [line_text(line) for line in row.items]
+    if row.field.type in _INLINE:
+        return Text(", ").join(lines)
+    if row.field.type in _BULLETED and len(lines) > 1:
+        lines = [Text("• ").append_text(line) for line in lines]
+    return Text("\n").join(lines)
+
+
+def field_grid_rows(facts: FactBase, entity: Entity, lang: Language) -> Iterator[tuple[str, Text]]:
+    """(label in `lang`, value) for each field the entity gives, in the field table's order."""
+    for row in field_rows(facts, entity, lang):
+        yield row.label, value_text(row)

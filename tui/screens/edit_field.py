@@ -1,0 +1,238 @@
+"""Change one field of an entity: pick the field, type the value, see it read back, write it.
+
+The value is read as `facts-tui set` reads it (tui.facts.edit.values); the changed file is checked
+as `facts-tui check` checks it and written only if it passes, atomically, and never over a file
+that changed on disk since the dialog read it. The dialog returns the `Change` written, "reload"
+when the file changed on disk and the user asked to load it again, or None.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.edit_session import Change
+from tui.facts import Entity, FactBase, FactFileError
+from tui.facts.edit import ChangeError, Edit, FieldError, FileChangedError, read_text
+from tui.facts.edit.change import set_field
+from tui.facts.edit.check import check_change
+from tui.facts.edit.form import FormField, field_label, form_fields, preview
+from tui.facts.edit.values import parse
+from tui.facts.messages import msg
+from tui.facts.model import Language
+from tui.facts.sanitize import clean, printable
+
+_SHOWN_VALUE = 60
+"""How much of a field's current value its row in the list shows."""
+
+
+class EditFieldScreen(ModalScreen[Change | str | None]):
+    """The fields of one entity, a value box with what it would write, and the change as a diff."""
+
+    CSS_PATH = Path(__file__).with_name("edit_field.tcss")
+    BINDINGS = [
+        Binding("escape", "cancel", msg("edit.cancel", "en")),
+        Binding("f2", "show_diff", msg("edit.show_diff", "en")),
+        Binding("up", "previous_field", msg("edit.previous_field", "en"), show=False),
+        Binding("down", "next_field", msg("edit.next_field", "en"), show=False),
+    ]
+
+    def __init__(self, facts: FactBase, entity: Entity, lang: Language) -> None:
+        super().__init__()
+        self.facts = facts
+        self.entity = entity
+        self.lang: Language = lang
+        self.fields: list[FormField] = form_fields(entity)
+        self._text: str | None = None
+        """The file's text when the dialog opened: the change is planned on it."""
+        self._stamp: tuple[int, int] = (0, 0)
+        self.problems_text = ""
+        """The problem shown, as plain text ("" when none is): the tests read it."""
+
+    @property
+    def path(self) -> Path:
+        assert self.facts.path is not None
+        return self.facts.path
+
+    def compose(self) -> ComposeResult:
+        name = self.entity.label(self.lang)
+        with Vertical(id="edit-box"):
+            yield Static(
+                Text(msg("edit.dialog_title", self.lang, name=name, id=self.entity.id)), id="edit-title"
+            )
+            yield OptionList(*(self._option(f) for f in self.fields), id="edit-fields")
+            yield Input(placeholder=msg("edit.value_placeholder", self.lang), id="edit-value")
+            yield Static(Text(""), id="edit-preview")
+            yield Static(Text(""), id="edit-problems")
+            yield Button(msg("edit.reload", self.lang), id="edit-reload", variant="warning")
+            with VerticalScroll(id="edit-diff"):
+                yield Static(Text(""), id="edit-diff-text")
+            yield Static(Text(msg("edit.hint", self.lang)), id="edit-hint")
+
+    def _option(self, field: FormField) -> Option:
+        words = field_label(field.path, self.lang)
+        label = Text(words, style="bold")
+        if words.replace(" › ", ".") != field.path:  # 'founded' in English says it already
+            label.append(f"  {field.path}", style="dim")
+        shown = field.text if len(field.text) <= _SHOWN_VALUE else field.text[: _SHOWN_VALUE - 1] + "…"
+        label.append(f"  {shown}")
+        return Option(label, id=field.path)
+
+    def on_mount(self) -> None:
+        try:
+            self._text, self._stamp = read_text(self.path)
+        except (OSError, UnicodeDecodeError, FactFileError) as error:
+            self._problem(
+                Text(msg("edit.cannot_write", self.lang, path=printable(str(self.path)), error=error))
+            )
+        fields = self.query_one(OptionList)
+        if self.fields:
+            fields.highlighted = 0
+        self.query_one(Input).focus()
+
+    @property
+    def field(self) -> FormField | None:
+        """The field picked in the list."""
+        index = self.query_one(OptionList).highlighted
+        return self.fields[index] if index is not None and 0 <= index < len(self.fields) else None
+
+    # -- picking and typing ---------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted)
+    def _picked(self, event: OptionList.OptionHighlighted) -> None:
+        field = self.field
+        if field is not None:
+            value = self.query_one(Input)
+            value.value = field.text
+            value.select_all()  # typing replaces the value; an arrow key keeps it to edit
+            self._forget_outcome()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.query_one(Input).focus()
+
+    def action_previous_field(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_next_field(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    @on(Input.Changed, "#edit-value")
+    def _typed(self, event: Input.Changed) -> None:
+        self._show_preview(event.value)
+
+    def _show_preview(self, value: str) -> None:
+        field = self.field
+        shown = self.query_one("#edit-preview", Static)
+        if field is None:
+            return
+        try:
+            words = preview(type(self.entity), field.path, value, self.lang)
+        except FieldError as error:
+            shown.update(Text(msg("edit.bad_value", self.lang, error=error)))
+            shown.add_class("-error")
+            return
+        shown.update(Text(msg("edit.parsed", self.lang, value=words)))
+        shown.remove_class("-error")
+
+    # -- planning, checking, writing --------------------------------------------------------------
+
+    def _plan(self) -> str | None:
+        """The file's new text with the typed value, or None (the problem is shown)."""
+        field = self.field
+        if field is None or self._text is None:
+            return None
+        value = self.query_one(Input).value
+        try:
+            assignment = parse(type(self.entity), field.path, value)
+            return set_field(self._text, self.entity.id, assignment)
+        except (FieldError, ChangeError) as error:
+            self._problem(Text(msg("edit.bad_value", self.lang, error=error)))
+            return None
+
+    @on(Input.Submitted, "#edit-value")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self._forget_outcome()
+        after = self._plan()
+        field = self.field
+        if after is None or field is None or self._text is None:
+            return
+        if after == self._text:
+            self._problem(Text(msg("edit.nothing_to_change", self.lang)))
+            return
+        try:
+            check_change(self.facts, after, [self.entity.id], str(self.path))
+        except FactFileError as error:
+            self._problem(Text(f"{msg('edit.invalid', self.lang)}\n{error.format()}"))
+            return
+        try:
+            Edit(self.path, self._text, after, self._stamp).write()
+        except FileChangedError:
+            self._problem(Text(msg("edit.conflict", self.lang, path=printable(str(self.path)))))
+            self.query_one("#edit-reload").add_class("-shown")
+            return
+        except OSError as error:
+            path = printable(str(self.path))
+            self._problem(Text(msg("edit.cannot_write", self.lang, path=path, error=error.strerror or error)))
+            return
+        value = event.value.strip() or msg("edit.removes", self.lang)
+        summary = f"{self.entity.id}.{field.path} = {value}"
+        self.dismiss(Change(self.path, self._text, after, (self.entity.id,), summary))
+
+    def action_show_diff(self) -> None:
+        """Show (or hide) the change as a diff of the TOML; nothing is written."""
+        box = self.query_one("#edit-diff")
+        if box.has_class("-shown"):
+            box.remove_class("-shown")
+            return
+        after = self._plan()
+        if after is None or self._text is None:
+            return
+        diff = Edit(self.path, self._text, after, self._stamp).diff()
+        self.query_one("#edit-diff-text", Static).update(
+            _diff_text(diff) if diff else Text(msg("edit.no_diff", self.lang))
+        )
+        box.add_class("-shown")
+
+    @on(Button.Pressed, "#edit-reload")
+    def _reload(self) -> None:
+        self.dismiss("reload")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _problem(self, text: Text) -> None:
+        self.problems_text = text.plain
+        problems = self.query_one("#edit-problems", Static)
+        problems.update(text)
+        problems.add_class("-shown")
+
+    def _forget_outcome(self) -> None:
+        """A new field or value: the last attempt's problem and diff no longer apply."""
+        self.problems_text = ""
+        self.query_one("#edit-problems").remove_class("-shown")
+        self.query_one("#edit-diff").remove_class("-shown")
+
+
+def _diff_text(diff: str) -> Text:
+    """A unified diff, its added and removed lines coloured; the file's text stays plain text."""
+    text = Text()
+    for line in clean(diff).splitlines():
+        style = ""
+        if line.startswith("+") and not line.startswith("+++"):
+            style = "green"
+        elif line.startswith("-") and not line.startswith("---"):
+            style = "red"
+        elif line.startswith("@@"):
+            style = "cyan"
+        text.append(line + "\n", style=style)
+    text.rstrip()
+    return text

@@ -1,0 +1,1 @@
+"""Textual widgets of the explorer: each in its own module, styled by a .tcss file beside it."""
