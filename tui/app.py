@@ -13,6 +13,7 @@ from weakref import WeakKeyDictionary
 from rich.console import RenderableType
 from textual import events, work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -22,7 +23,15 @@ from tui.facts.load import Progress, peek_meta
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.sanitize import printable
-from tui.keymap import APP_COMMANDS, ENTITY_COMMANDS, GLOBAL_COMMANDS, SCREEN_COMMANDS, Command, bindings
+from tui.keymap import (
+    APP_COMMANDS,
+    ENTITY_COMMANDS,
+    GLOBAL_COMMANDS,
+    SCREEN_COMMANDS,
+    Command,
+    bindings,
+    key_name,
+)
 from tui.screens.main import MainScreen
 from tui.screens.view import ExplorerView
 from tui.search_service import SearchService
@@ -531,6 +540,11 @@ class FactsApp(App[None]):
                     self.post_message(events.Key(event.key, event.character))
                     return
         await super().on_event(event)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the key bar as the help names them (Esc, F1, Ctrl+P), Enter as ⏎ for room."""
+        key = binding.key_display or binding.key
+        return "⏎" if key == "enter" else key_name(key)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen  # imported on first use: start-up time counts

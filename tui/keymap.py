@@ -109,7 +109,7 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("y", "copy_markdown", "cmd.copy_markdown", "Copy", show=False),
     Command("Y", "copy_id", "cmd.copy_id", "Copy", show=False),
     Command("e", "export", "cmd.export", "File", show=False),
-    Command("c", "change_field", "cmd.change_field", "File"),
+    Command("c", "change_field", "cmd.change_field", "File", show=False),
     Command("E", "open_in_editor", "cmd.open_in_editor", "File", show=False),
     Command("u", "undo", "cmd.undo", "File", show=False, scope="app"),
     Command("U,ctrl+r", "redo", "cmd.redo", "File", show=False, scope="app"),
@@ -125,7 +125,7 @@ LIST_COMMANDS: tuple[Command, ...] = (
     Command("G,end", "last", "cmd.last", "List", show=False, palette=False),
     Command("pageup", "page_up", "cmd.page_up", "List", show=False, palette=False),
     Command("pagedown", "page_down", "cmd.page_down", "List", show=False, palette=False),
-    Command("enter", "open", "cmd.open", "List", palette=False),
+    Command("enter", "open", "cmd.open", "List", show=False, palette=False),  # Enter opens: no room to say so
 )
 
 SECTION_BAR_COMMANDS: tuple[Command, ...] = (
@@ -249,9 +249,10 @@ def help_groups(
     return groups
 
 
-def binding_description(binding: Binding, lang: Language) -> str:
+def binding_description(binding: Binding, lang: Language, short: bool = False) -> str:
     """A binding's description in `lang`: bindings carry the English text of their command (or,
-    for a dialog's own bindings, of a message), which is said again in `lang`."""
+    for a dialog's own bindings, of a message), which is said again in `lang`. `short` picks the
+    message's `.short` form where it has one (the key bar has little room)."""
     if not _MESSAGE_OF_DESCRIPTION:
         for _title, commands in ALL_GROUPS:
             for command in commands:
@@ -259,6 +260,8 @@ def binding_description(binding: Binding, lang: Language) -> str:
         for key, (_ko, en) in MESSAGES.items():
             _MESSAGE_OF_DESCRIPTION.setdefault(en, key)
     message = _MESSAGE_OF_DESCRIPTION.get(binding.description)
+    if message and short and f"{message}.short" in MESSAGES:
+        message = f"{message}.short"
     return msg(message, lang) if message else binding.description
 
 

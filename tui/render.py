@@ -194,3 +194,17 @@ def neighbourhood_tree(root: Node, lang: Language = "ko") -> Tree:
             branch.add(more_label(node.more, lang))
         stack.extend(reversed(pending))
     return tree
+
+
+def cut_to(text: Text, width: int) -> Text:
+    """Cut `text` in place to `width` cells, ending in '…' when something is cut off.
+
+    Rich's own ellipsis pads a wide (Korean) character cut in half with a space, which reads as
+    a finished word ('실리콘 …'); here the space goes, so the '…' always follows the last letter.
+    """
+    if text.cell_len <= width:
+        return text
+    text.truncate(max(0, width - 1), overflow="crop")
+    text.rstrip()
+    text.append("…")
+    return text

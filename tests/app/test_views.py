@@ -84,8 +84,8 @@ async def assert_explorer_commands_are_offered(pilot, view: type) -> None:
     (tests/app/test_keys_everywhere.py presses each)."""
     app = pilot.app
     keys = footer(app)
-    assert f"esc {msg('cmd.back_to_explorer', app.lang)}" in keys
-    for offered in ("cmd.search", "cmd.timeline", "cmd.toggle_language"):
+    assert f"Esc {msg('cmd.back_to_explorer.short', app.lang)}" in keys
+    for offered in ("cmd.search", "cmd.timeline", "cmd.toggle_language.short"):
         assert msg(offered, app.lang) in keys, f"{offered} not in the footer of {view.__name__}: {keys}"
     assert isinstance(app.screen, view)
 
@@ -97,7 +97,7 @@ async def test_enter_on_a_timeline_row_opens_it_and_esc_changes_nothing(make_app
         await settle(pilot)
         before = trail(app)
         keys = [f"{key} {msg(name, app.lang)}" for key, name in (("s", "cmd.search"), ("t", "cmd.timeline"))]
-        assert all(key in footer(app) for key in [*keys, f"l {msg('cmd.toggle_language', app.lang)}"])
+        assert all(key in footer(app) for key in [*keys, f"l {msg('cmd.toggle_language.short', app.lang)}"])
         await pilot.press("t")
         assert isinstance(app.screen, TimelineScreen)
         await assert_explorer_commands_are_offered(pilot, TimelineScreen)

@@ -40,7 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.copy_markdown": ("마크다운으로 복사", "Copy as Markdown"),
     "cmd.copy_id": ("식별자 복사", "Copy id"),
     "cmd.export": ("내보내기…", "Export…"),
-    "cmd.toggle_language": ("한국어/영어", "Korean/English"),
+    "cmd.toggle_language": ("언어 (한국어/영어)", "Language (Korean/English)"),
+    "cmd.toggle_language.short": ("언어", "Lang"),
     "cmd.reload": ("파일 다시 읽기", "Reload file"),
     "cmd.quit": ("종료", "Quit"),
     "cmd.up": ("위로", "Up"),
@@ -58,6 +59,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.previous_result": ("이전 결과", "Previous result"),
     "cmd.close_search": ("검색 닫기", "Close search"),
     "cmd.back_to_explorer": ("탐색 화면으로 돌아가기", "Back to the explorer"),
+    "cmd.back_to_explorer.short": ("돌아가기", "Back"),
     "cmd.close_help": ("도움말 닫기", "Close help"),
     "cmd.previous_link": (
         "이전 연결 (첫 연결 위에서는 위로 스크롤)",
@@ -233,7 +235,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.deadline": ("기한", "deadline"),
     "what.period": ("기간", "period"),
     # -- the explorer's frame: title, toasts, palette, problems (H3) ------------------------------------
-    "key_bar.palette": ("팔레트", "palette"),
+    "key_bar.palette": ("팔레트", "Palette"),
     "palette.placeholder": ("명령, 구역, 항목 찾기…", "Search for commands…"),
     "palette.key": ("키: {keys}", "Key: {keys}"),
     "palette.section": ("구역: {section}", "Section: {section}"),
@@ -359,11 +361,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.published_time": ("보도 시각", "published time"),
     # -- the section bar when narrow (H2): a short name per section -------------------------------
     "section_short.organization": ("기관", "Orgs"),
-    "section_short.agreement": ("협약", "Agr."),
-    "section_short.project": ("사업", "Proj."),
+    "section_short.agreement": ("협약", "Agmts"),
+    "section_short.project": ("사업", "Projs"),
     "section_short.person": ("인물", "People"),
     "section_short.event": ("사건", "Events"),
-    "section_short.source": ("출처", "Src."),
+    "section_short.source": ("출처", "Srcs"),
     # -- loading a big file (H6) --------------------------------------------------------------------
     "loading.file": ("{name} 불러오는 중…", "Loading {name}…"),
     "loading.entities": ("{name} 불러오는 중… {n:,}개 항목", "Loading {name}… {n:,} entities"),

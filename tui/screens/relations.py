@@ -14,7 +14,7 @@ from tui.facts import FactBase
 from tui.facts.graph import Node, neighbourhood
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.render import more_label, node_label
+from tui.render import cut_to, more_label, node_label
 from tui.screens.view import ExplorerView
 from tui.widgets.bars import KeyBar, TitleBar
 
@@ -37,7 +37,7 @@ class RelationsTree(Tree[str]):
             depth += 1
             parent = parent.parent
         guides = (depth if self.show_root else max(0, depth - 1)) * self.guide_depth
-        label.truncate(max(1, self.scrollable_content_region.width - guides), overflow="ellipsis")
+        cut_to(label, max(1, self.scrollable_content_region.width - guides))
         return label
 
 

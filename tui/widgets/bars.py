@@ -19,6 +19,7 @@ from textual.widgets import Input
 
 from tui.facts.messages import msg
 from tui.keymap import binding_description
+from tui.render import cut_to
 
 
 class TitleBar(Widget):
@@ -49,7 +50,7 @@ class TitleBar(Widget):
         width = self.size.width
         subtitle = Text(f" — {self.app.sub_title}" if self.app.sub_title else "", style="dim")
         title = Text(self.app.title, no_wrap=True, overflow="ellipsis", end="")
-        title.truncate(max(1, width - subtitle.cell_len), overflow="ellipsis")
+        cut_to(title, max(1, width - subtitle.cell_len))
         title.append_text(subtitle)
         title.pad_left(max(0, (width - title.cell_len) // 2))
         title.truncate(width)
@@ -137,16 +138,17 @@ class KeyBar(Widget):
 
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         for binding, enabled in shown:
-            entry(line, binding, enabled, binding_description(binding, lang))
+            entry(line, binding, enabled, binding_description(binding, lang, short=True))
         if palette is not None:
             right = Text(end="")
             binding, enabled = palette
             entry(right, binding, enabled, msg("key_bar.palette", lang))
             start, end, key = self._spans.pop()
             room = self.size.width - right.cell_len - 1
-            if line.cell_len > room:  # too many keys for the line: the palette's stays in view
-                line.truncate(max(0, room), overflow="ellipsis")
-                self._spans = [span for span in self._spans if span[1] <= room - 1]
+            if line.cell_len > room:  # too many keys for the line: whole keys give way, the palette's stays
+                fitting = [span for span in self._spans if span[1] <= room]
+                line.truncate(fitting[-1][1] if fitting else 0, overflow="crop")  # cells, not characters
+                self._spans = fitting
             gap = max(1, self.size.width - line.cell_len - right.cell_len)
             offset = line.cell_len + gap
             line.append(" " * gap)

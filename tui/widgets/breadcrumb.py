@@ -8,6 +8,7 @@ from textual.widget import Widget
 from tui.facts import FactBase
 from tui.facts.messages import msg
 from tui.facts.model import Language
+from tui.render import cut_to
 
 SEPARATOR = " › "
 
@@ -52,7 +53,7 @@ class Breadcrumb(Widget):
                     text.append(SEPARATOR)
                 text.append(label, style="bold" if n == len(labels) - 1 else "")
             if text.cell_len <= width or len(labels) <= 1:
-                text.truncate(width, overflow="ellipsis")
+                cut_to(text, width)
                 return text
             labels.pop(0)
             dropped = True

@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from tui.facts.messages import msg
 from tui.keymap import LIST_COMMANDS, bindings
+from tui.render import cut_to
 from tui.widgets.line_view import LineView
 
 
@@ -125,7 +126,7 @@ class VirtualList(LineView, can_focus=True):
                 style="bold",
             )
         line.no_wrap = True
-        line.truncate(max(1, width - 1), overflow="ellipsis")
+        cut_to(line, max(1, width - 1))
         style: Style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("virtual-list--cursor")
