@@ -29,9 +29,9 @@ from textual.pilot import Pilot
 from textual.scrollbar import ScrollBar, ScrollBarCorner
 from textual.widgets import Input, OptionList, Static
 
+from screenshots import entity, help_screen, main_screen, palette, timeline_view
 from tui.app import FactsApp
 from tui.facts import FactBase, FactFileError, load
-from tui.screenshots import entity, help_screen, main_screen, palette, timeline_view
 from tui.widgets.detail import DetailPane
 from tui.widgets.section_bar import SectionBar
 
@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parents[2]
 MINIMUM = 4.5
 """WCAG 2 level AA for text (1.4.3); bars carry meaning, so they are held to it too."""
 THEMES = ("textual-dark", "textual-light")
-"""The app's themes: Textual's default and its light counterpart (tui/screenshots.py's `light_theme`)."""
+"""The app's themes: Textual's default and its light counterpart (tests/screenshots.py's `light_theme`)."""
 SIZE = (120, 40)
 
 Flow = Callable[[Pilot], Awaitable[None]]

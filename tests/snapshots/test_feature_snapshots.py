@@ -17,10 +17,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from screenshots import NARROW, WIDE, Flow, entity, search, timeline_view
 from tui.app import FactsApp
 from tui.facts import FactBase, load
 from tui.facts.messages import msg
-from tui.screenshots import NARROW, WIDE, Flow, entity, search, timeline_view
 
 BUNDLED_FILE = Path(__file__).resolve().parents[2] / "facts.toml"
 

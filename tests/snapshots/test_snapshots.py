@@ -1,6 +1,6 @@
 """Snapshots of the explorer's screens (pytest-textual-snapshot).
 
-The flows are `tui.screenshots`'s, the ones the README's screenshots are taken with.
+The flows are `tests/screenshots.py`'s, the ones the README's screenshots are taken with.
 Update after a deliberate change with `pytest tests/snapshots --snapshot-update`, then look at
 every changed SVG before accepting it.
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from screenshots import NARROW, WIDE, Flow, entity, help_screen, light_theme, main_screen, palette
 from tui.app import FactsApp
 from tui.facts import FactBase, load
-from tui.screenshots import NARROW, WIDE, Flow, entity, help_screen, light_theme, main_screen, palette
 
 BUNDLED_FILE = Path(__file__).resolve().parents[2] / "facts.toml"
 
@@ -78,7 +78,7 @@ def test_command_palette_with_a_query(snap_compare) -> None:
 
 
 def test_the_screenshot_script_writes_an_svg(tmp_path: Path) -> None:
-    from tui import screenshots
+    import screenshots
 
     assert screenshots.main(["--out", str(tmp_path), "--only", "narrow"]) == 0
     svg = (tmp_path / "narrow.svg").read_text(encoding="utf-8")

@@ -456,6 +456,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "edit.show_diff": ("바뀔 내용 보기", "Show the change"),
     "edit.previous_field": ("이전 필드", "Previous field"),
     "edit.next_field": ("다음 필드", "Next field"),
+    # -- parts of a field, as the edit dialog names them ("기업 가치 › 금액") --------------------------
+    "field.money": ("금액", "amount"),
+    "field.as_of": ("기준 연도", "as of"),
+    "field.since": ("시작 연도", "since"),
+    "field.until": ("끝 연도", "until"),
+    "field.by": ("투자자", "investor"),
+    "field.due": ("기한", "due"),
+    "field.purpose": ("목적", "purpose"),
+    "field.speaker": ("발언자", "speaker"),
+    "field.speaker_note": ("발언자 설명", "speaker note"),
+    "field.organization": ("기관", "organization"),
+    "field.party": ("당사자", "party"),
+    "field.source": ("출처", "source"),
+    "field.paragraph": ("문단", "paragraph"),
+    "field.value": ("값", "value"),
+    "field.unit": ("단위", "unit"),
+    "field.label": ("이름표", "label"),
+    "field.start": ("시작", "start"),
+    "field.end": ("끝", "end"),
+    "field.ko": ("한국어", "Korean"),
+    "field.en": ("영어", "English"),
+    "field.currency": ("통화", "currency"),
 }
 
 

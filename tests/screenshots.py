@@ -1,4 +1,4 @@
-"""SVG screenshots of the explorer: `python -m tui.screenshots [--out screenshots] [FILE]`.
+"""SVG screenshots of the explorer: `python tests/screenshots.py [--out screenshots] [FILE]` (test tooling: not in the wheel).
 
 Each screenshot is a short flow a user would go through, driven with Textual's Pilot in a
 headless terminal of a fixed size. The snapshot tests (tests/snapshots/test_snapshots.py) run
@@ -102,6 +102,23 @@ def search(query: str, expect: str) -> Flow:
     return flow
 
 
+async def edit_form(pilot: Pilot) -> None:
+    """The field dialog (`c`) on LVIS, its valuation typed as people write money."""
+    app = pilot.app
+    await pilot.pause()
+    app.open_entity("lvis")  # type: ignore[attr-defined]
+    await pilot.pause()
+    await pilot.press("c")
+    await _until(pilot, lambda: type(app.screen).__name__ == "EditFieldScreen", "the field dialog")
+    fields = app.screen.query_one("#edit-fields")
+    fields.highlighted = next(n for n, f in enumerate(app.screen.fields) if f.path == "valuation.money")
+    value = app.screen.query_one(Input)
+    value.cursor_blink = False
+    value.value = ""
+    await pilot.press(*"3400억")
+    await _until(pilot, lambda: "KRW 340.0 billion" in _plain(app.export_screenshot()), "the parsed amount")
+
+
 async def timeline_view(pilot: Pilot) -> None:
     """The timeline (`t`) from the Motor Valley project."""
     app = pilot.app
@@ -148,8 +165,9 @@ SHOTS: tuple[Shot, ...] = (
     Shot("help", WIDE, help_screen),
     Shot("palette", WIDE, palette("LVIS", "lvis-daegu-branch")),
     Shot("narrow", NARROW, main_screen),
-    Shot("search", WIDE, search("760억", "matches")),
+    Shot("search", WIDE, search("760억", "찾음")),  # "… matches" in Korean, the file's language
     Shot("timeline", WIDE, timeline_view),
+    Shot("edit", WIDE, edit_form),
 )
 
 
@@ -189,7 +207,7 @@ def take(shot: Shot, facts: FactBase, out: Path) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tui.screenshots", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python tests/screenshots.py", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("screenshots"), help="directory for the SVGs")
     parser.add_argument("file", nargs="?", type=Path, default=None, help="fact file (default: bundled)")
     parser.add_argument("--only", action="append", choices=[s.name for s in SHOTS], help="just these shots")
