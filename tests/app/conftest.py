@@ -28,3 +28,23 @@ def make_app(facts: FactBase) -> Callable[..., FactsApp]:
         return FactsApp(fact_base, fact_base.meta.language)
 
     return make
+
+
+@pytest.fixture
+def fast_polling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Poll the file every 0.1 s instead of 0.5 s: the same watcher, five times less waiting."""
+    import tui.app
+
+    monkeypatch.setattr(tui.app, "POLL_SECONDS", 0.1)
+
+
+@pytest.fixture
+def fact_file(tmp_path: Path) -> Path:
+    """A copy of the bundled facts.toml that the test may change."""
+    import shutil
+
+    from tui.facts.bundled import bundled_fact_file
+
+    path = tmp_path / "facts.toml"
+    shutil.copyfile(bundled_fact_file(), path)
+    return path

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import shlex
-import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -23,7 +22,6 @@ from screen_text import settle, shown, squeeze, visible_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-import tui.app
 from tui.app import FactsApp
 from tui.edit_session import Change, EditSession
 from tui.editor import editor_argv
@@ -37,21 +35,10 @@ from tui.facts.messages import msg
 from tui.screens.edit_field import EditFieldScreen
 from tui.screens.help import HelpScreen
 
+pytestmark = pytest.mark.usefixtures("fast_polling")
+
 SIZE = (120, 40)
 TIMEOUT = 5.0
-
-
-@pytest.fixture(autouse=True)
-def fast_polling(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tui.app, "POLL_SECONDS", 0.1)
-
-
-@pytest.fixture
-def fact_file(tmp_path: Path) -> Path:
-    """A copy of the bundled facts.toml that the test may change."""
-    path = tmp_path / "facts.toml"
-    shutil.copyfile(bundled_fact_file(), path)
-    return path
 
 
 @pytest.fixture

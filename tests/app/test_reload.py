@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,35 +20,21 @@ import pytest
 from screen_text import active_section, assert_showing, settle, shown, squeeze, visible_lines, visible_text
 from textual.pilot import Pilot
 
-import tui.app
 from tui.app import FactsApp
 from tui.cli import main
 from tui.facts import FactBase, load, loads
-from tui.facts.bundled import bundled_fact_file
 from tui.facts.messages import msg
 from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
 from tui.widgets.problems import ProblemsPanel
+
+pytestmark = pytest.mark.usefixtures("fast_polling")
 
 SIZE = (120, 40)
 TIMEOUT = 5.0
 
 LVIS_NAME = 'name = { ko = "엘비스", en = "LVIS" }'
 FORUM_NAME = 'name = { ko = "뇌 연구자·기업인 포럼 및 좌담회",'
-
-
-@pytest.fixture(autouse=True)
-def fast_polling(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Poll every 0.1 s instead of 0.5 s: the same watcher, five times less waiting."""
-    monkeypatch.setattr(tui.app, "POLL_SECONDS", 0.1)
-
-
-@pytest.fixture
-def fact_file(tmp_path: Path) -> Path:
-    """A copy of the bundled facts.toml that the test may change."""
-    path = tmp_path / "facts.toml"
-    shutil.copyfile(bundled_fact_file(), path)
-    return path
 
 
 def changed(text: str, old: str, new: str) -> str:

@@ -70,6 +70,17 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def load_settings(path: Path | None):
+    """The settings file (`--config`, `$FACTS_TUI_CONFIG` or the default); a bad one is a usage
+    error (exit 2) naming the file, the line and the entry."""
+    from tui.config import ConfigError, load_config
+
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        raise UsageError(f"facts-tui: {exc.format()}") from None
+
+
 def load_facts(path: Path | None) -> FactBase:
     """The fact base from FILE, or the bundled one; raises FactFileError."""
     return load(path if path is not None else bundled_fact_file())

@@ -7,7 +7,7 @@ import argparse
 from rich.console import Console
 from rich.text import Text
 
-from tui.commands import EXIT_OK, EXIT_USAGE, add_config_argument, error
+from tui.commands import EXIT_OK, add_config_argument, load_settings
 
 
 def add_parser(commands) -> None:
@@ -24,17 +24,13 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace, out: Console) -> int:
-    from tui.config import ConfigError, find, load_config
+    from tui.config import find
 
     path, origin = find(args.config)
     if args.action == "path":
         out.print(Text(str(path)), soft_wrap=True)
         return EXIT_OK
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        error(exc.format())
-        return EXIT_USAGE
+    config = load_settings(args.config)
     if config.path is None:
         out.print(Text(f"{path}: not found ({origin}); the defaults apply"), soft_wrap=True)
     else:

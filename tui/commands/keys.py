@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from tui.commands import EXIT_OK, EXIT_USAGE, add_config_argument, error
+from tui.commands import EXIT_OK, add_config_argument, load_settings
 
 
 def add_parser(commands) -> None:
@@ -23,14 +23,9 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace, out: Console) -> int:
-    from tui.config import ConfigError, load_config
     from tui.keymap import binding_rows
 
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        error(exc.format())
-        return EXIT_USAGE
+    config = load_settings(args.config)
     lang = args.lang or config.lang or "en"
     rows = [
         (binding_id, " / ".join(keys), description)

@@ -15,12 +15,11 @@ from rich.console import Console
 
 from tui.commands import (
     EXIT_OK,
-    EXIT_USAGE,
     add_config_argument,
     add_file_argument,
     add_lang_argument,
-    error,
     load_facts,
+    load_settings,
 )
 from tui.facts import FactBase
 from tui.facts.bundled import bundled_fact_file
@@ -45,13 +44,7 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace, out: Console) -> int:
-    from tui.config import ConfigError, load_config
-
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        error(exc.format())
-        return EXIT_USAGE
+    config = load_settings(args.config)
     facts = explorer_source(args.file if args.file is not None else bundled_fact_file())
     from tui.app import FactsApp  # Textual is imported only when the explorer runs
 
