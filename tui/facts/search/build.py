@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from array import array
 from collections import defaultdict, deque
 from functools import partial
@@ -10,7 +9,7 @@ from itertools import accumulate, chain, repeat
 from operator import add
 from typing import Self
 
-from tui.facts.index import FactBase
+from tui.facts.index import FactBase, gc_paused
 from tui.facts.model import ENTITY_KINDS, Entity, Language
 from tui.facts.search.fields import NAMES, SHORT_TIERS, TIERS, _fields, _period_years, _year_text
 from tui.facts.search.normalize import (
@@ -41,14 +40,10 @@ class IndexTables:
 
     def __init__(self, facts: FactBase) -> None:
         # The build allocates millions of small, acyclic objects; with a large fact base in
-        # memory, the collections they trigger would walk all of it, again and again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        # memory, the collections they trigger would walk all of it, again and again. (The one
+        # pause helper: it counts nested and concurrent pauses, as a reload may run meanwhile.)
+        with gc_paused():
             self._build(facts)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _build(self, facts: FactBase) -> None:
         self.language: Language = facts.meta.language
@@ -117,11 +112,11 @@ class IndexTables:
             del pieces
             # The tiers, five per entity: where each ends, and the names for their initials.
             tiers = marked.replace(_ENTITY_SEP, _TIER_SEP).split(_TIER_SEP)
-            end = list(map(len, tiers[NAMES :: len(TIERS)]))
-            tier_ends[NAMES].extend(end)
+            ends = list(map(len, tiers[NAMES :: len(TIERS)]))
+            tier_ends[NAMES].extend(ends)
             for tier in SHORT_TIERS[1:]:
-                end = list(map(add, end, map(len, tiers[tier :: len(TIERS)])))
-                tier_ends[tier].extend(end)
+                ends = list(map(add, ends, map(len, tiers[tier :: len(TIERS)])))
+                tier_ends[tier].extend(ends)
             names = _ENTITY_SEP.join(tiers[NAMES :: len(TIERS)])
             del tiers
             cho_hays += names.translate(_CHO_TABLE).split(_ENTITY_SEP)
