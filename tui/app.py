@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from weakref import WeakKeyDictionary
 
 from rich.console import RenderableType
@@ -493,7 +493,7 @@ class FactsApp(App[None]):
             self.call_from_thread(self._say_failed, "toast.reload_failed", error)
             return
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._reloaded, result)
+            self.call_from_thread(self._reloaded, result)  # type: ignore[arg-type]  # mypy cannot solve Textual's `T | Awaitable[T]` for a coroutine
 
     async def _reloaded(self, result: FactBase | FactFileError) -> None:
         if isinstance(result, FactFileError):
@@ -503,7 +503,7 @@ class FactsApp(App[None]):
         self._show_title()
         self.main.use_facts(result)
         selected, self._select_after_reload = self._select_after_reload, None
-        if selected in result and self.main.current_entity_id != selected:
+        if selected is not None and selected in result and self.main.current_entity_id != selected:
             self.main.go_to(selected, record=False)
         name = printable(result.path.name) if result.path else ""
         self.notify(msg("reloaded", self.lang, name=name), timeout=2, markup=False)
@@ -556,7 +556,7 @@ class FactsApp(App[None]):
         """The command palette, its prompt in the app's language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             placeholder = msg("palette.placeholder", self.lang)
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
@@ -586,8 +586,8 @@ class FactsApp(App[None]):
         """Every command the palette offers, in the app's language, with the names it is found
         by: Korean and English (`연표` finds Timeline in either language)."""
         providers = _providers()
-        for command in super().get_system_commands(screen):
-            yield providers.textual_command(command, self.lang)
+        for textual_command in super().get_system_commands(screen):
+            yield providers.textual_command(textual_command, self.lang)
         for command in SCREEN_COMMANDS + APP_COMMANDS:
             if not command.palette or command.action in self.hidden_actions:
                 continue

@@ -7,6 +7,7 @@ these tables, so they cannot disagree (VisiData's rule).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import cast
 
 from textual.binding import Binding, BindingType
 
@@ -224,11 +225,14 @@ def bindings(commands: tuple[Command, ...]) -> list[BindingType]:
     return [c.binding(ids.get(id(c))) for c in commands]
 
 
-def view_bindings() -> list[Binding]:
+def view_bindings() -> list[BindingType]:
     """A view's bindings: its own keys, the commands on the entity highlighted in it, then the
     explorer's keys it passes on, under the same binding ids (a user's keymap moves a key in
     the explorer and in the views alike)."""
-    passed_on = [replace(b, action=f"explorer({b.action!r})") for b in bindings(PASSED_ON_BY_VIEWS)]
+    passed_on = [
+        replace(b, action=f"explorer({b.action!r})")
+        for b in cast(list[Binding], bindings(PASSED_ON_BY_VIEWS))
+    ]
     return bindings(VIEW_COMMANDS) + bindings(ENTITY_COMMANDS) + passed_on
 
 

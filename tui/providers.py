@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import SystemCommand
@@ -13,6 +14,9 @@ from tui.facts.messages import both, msg
 from tui.facts.model import Language
 from tui.facts.text import field_label, kind_label, section_label
 from tui.search_service import SearchUnavailable
+
+if TYPE_CHECKING:
+    from tui.app import FactsApp
 
 TEXTUAL_COMMANDS: dict[str, tuple[str, str]] = {
     "Change the current theme": ("palette.theme", "palette.theme_help"),
@@ -104,7 +108,7 @@ class EntityProvider(Provider):
     LIMIT = 30
 
     async def search(self, query: str) -> Hits:
-        app = self.app
+        app = cast("FactsApp", self.app)
         if not app.search_ready:
             # Big files index on first use: wait for it (the palette shows it is busy meanwhile,
             # and drops this search if the query changes), then answer.

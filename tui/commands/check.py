@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -20,6 +21,9 @@ from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.sanitize import printable
 from tui.facts.text import section_label
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 def add_parser(commands) -> None:
@@ -71,8 +75,8 @@ class _ProgressBar:
         self._lang = lang
         self._start = time.monotonic()
         self._drawn_at = 0.0
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def update(self, fraction: float, entities: int) -> None:
         now = time.monotonic()

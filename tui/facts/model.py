@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Final, Literal
 
 import msgspec
 from msgspec import Meta, Struct
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 Id = Annotated[
     str,
@@ -45,7 +45,7 @@ class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=F
     """
 
 
-class Bilingual(Record, kw_only=True):
+class Bilingual(Record, frozen=True, kw_only=True):
     """A text in Korean and English; at least one must be given."""
 
     ko: str = ""
@@ -61,14 +61,14 @@ class Bilingual(Record, kw_only=True):
         return bool(self.ko or self.en)
 
 
-class Money(Record, kw_only=True):
+class Money(Record, frozen=True, kw_only=True):
     """An exact amount in the currency's main unit: 760억 원 is amount = 76000000000, currency = "KRW"."""
 
     amount: Count
     currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. KRW, USD")]
 
 
-class Quantity(Record, kw_only=True):
+class Quantity(Record, frozen=True, kw_only=True):
     """A measured value with its unit, e.g. 330000 m2 or 1000000 vehicles/year."""
 
     value: Annotated[float, Meta(ge=0)]
@@ -76,7 +76,7 @@ class Quantity(Record, kw_only=True):
     label: Bilingual = Bilingual()
 
 
-class Provenance(Record, kw_only=True):
+class Provenance(Record, frozen=True, kw_only=True):
     """Where a fact comes from: a source id and the paragraph (0 = headline, deck or photo caption)."""
 
     source: Id
@@ -84,7 +84,7 @@ class Provenance(Record, kw_only=True):
     quote: str = ""
 
 
-class FileMeta(Record, kw_only=True):
+class FileMeta(Record, frozen=True, kw_only=True):
     """The `[meta]` table: what the file is."""
 
     title: str
@@ -93,7 +93,7 @@ class FileMeta(Record, kw_only=True):
     language: Language = "ko"
 
 
-class Entity(Record, kw_only=True):
+class Entity(Record, frozen=True, kw_only=True):
     """Fields shared by every entity kind."""
 
     KIND: ClassVar[str] = "entity"
@@ -122,7 +122,7 @@ class Reference(Struct, frozen=True):
     """The key it is written under ('parties' for a party), to point at its line."""
 
 
-class Named(Entity, kw_only=True):
+class Named(Entity, frozen=True, kw_only=True):
     """An entity with a bilingual name and optional aliases."""
 
     name: Bilingual
@@ -137,7 +137,7 @@ class Named(Entity, kw_only=True):
             yield Reference("source", p.source, ("source",), "provenance")
 
 
-class Source(Entity, kw_only=True):
+class Source(Entity, frozen=True, kw_only=True):
     """A document facts are taken from, e.g. a news article."""
 
     KIND: ClassVar[str] = "source"
@@ -158,12 +158,12 @@ class Source(Entity, kw_only=True):
         return self.title.pick(lang) or self.id
 
 
-class Valuation(Record, kw_only=True):
+class Valuation(Record, frozen=True, kw_only=True):
     money: Money
     as_of: Year
 
 
-class Organization(Named, kw_only=True):
+class Organization(Named, frozen=True, kw_only=True):
     KIND: ClassVar[str] = "organization"
     TABLE: ClassVar[str] = "organizations"
 
@@ -192,7 +192,7 @@ class Organization(Named, kw_only=True):
             yield Reference("parent", self.parent, ("organization",), "parent")
 
 
-class Role(Record, kw_only=True):
+class Role(Record, frozen=True, kw_only=True):
     """A position a person holds at an organization."""
 
     organization: Id
@@ -201,7 +201,7 @@ class Role(Record, kw_only=True):
     until: Year | None = None
 
 
-class Person(Named, kw_only=True):
+class Person(Named, frozen=True, kw_only=True):
     KIND: ClassVar[str] = "person"
     TABLE: ClassVar[str] = "people"
 
@@ -213,14 +213,14 @@ class Person(Named, kw_only=True):
             yield Reference("role", r.organization, ("organization",), "roles")
 
 
-class Commitment(Record, kw_only=True):
+class Commitment(Record, frozen=True, kw_only=True):
     """What one party undertakes in an agreement."""
 
     party: Id
     text: Bilingual
 
 
-class Investment(Record, kw_only=True):
+class Investment(Record, frozen=True, kw_only=True):
     """Money someone commits to spend, with an optional deadline."""
 
     by: Id
@@ -231,7 +231,7 @@ class Investment(Record, kw_only=True):
     place: Bilingual = Bilingual()
 
 
-class Dated(Named, kw_only=True):
+class Dated(Named, frozen=True, kw_only=True):
     """An entity that happened (or was signed) at a date, or that the source leaves undated."""
 
     date: dt.date | None = None
@@ -240,7 +240,7 @@ class Dated(Named, kw_only=True):
     place: Bilingual = Bilingual()
 
 
-class Agreement(Dated, kw_only=True):
+class Agreement(Dated, frozen=True, kw_only=True):
     KIND: ClassVar[str] = "agreement"
     TABLE: ClassVar[str] = "agreements"
 
@@ -265,12 +265,12 @@ class Agreement(Dated, kw_only=True):
             yield Reference("project", p, ("project",), "projects")
 
 
-class Period(Record, kw_only=True):
+class Period(Record, frozen=True, kw_only=True):
     start: Year
     end: Year | None = None
 
 
-class Project(Named, kw_only=True):
+class Project(Named, frozen=True, kw_only=True):
     KIND: ClassVar[str] = "project"
     TABLE: ClassVar[str] = "projects"
 
@@ -296,13 +296,13 @@ class Project(Named, kw_only=True):
             yield Reference("agreement", a, ("agreement",), "agreements")
 
 
-class Quote(Record, kw_only=True):
+class Quote(Record, frozen=True, kw_only=True):
     text: str
     speaker: Id | None = None
     speaker_note: Bilingual = Bilingual()
 
 
-class Event(Dated, kw_only=True):
+class Event(Dated, frozen=True, kw_only=True):
     KIND: ClassVar[str] = "event"
     TABLE: ClassVar[str] = "events"
 
@@ -321,7 +321,7 @@ class Event(Dated, kw_only=True):
             yield Reference("related", r, ENTITY_KINDS, "related")
 
 
-class FactFile(Record, kw_only=True):
+class FactFile(Record, frozen=True, kw_only=True):
     """The whole file as written: `[meta]` and one array of tables per kind."""
 
     meta: FileMeta

@@ -52,10 +52,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            lang = getattr(self.app, "lang", "en")
+            lang: Language = getattr(self.app, "lang", "en")
             yield Static(Text(msg("help.title", lang), style="bold"), id="help-title")
             keymap = getattr(self.app, "user_keymap", None)
-            hidden = getattr(self.app, "hidden_actions", frozenset())  # editing, in a browser
+            hidden: frozenset[str] = getattr(self.app, "hidden_actions", frozenset())  # editing, in a browser
             yield Static(help_table(keymap, lang, hidden), id="help-table")
             yield Static(Text(msg("help.mouse", lang), style="italic"), id="help-mouse")
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from tui.facts.search import SearchIndex
 
 
-class MainScreen(EntityActions, Screen):
+class MainScreen(EntityActions, Screen):  # type: ignore[misc]  # EntityActions types `app` as FactsApp, Textual as App[object]
     """Browse a fact base: pick a section, move through its list, follow links, go back."""
 
     CSS_PATH = Path(__file__).with_name("main.tcss")
@@ -206,7 +206,7 @@ class MainScreen(EntityActions, Screen):
             self._before_filter = highlighted.id if highlighted else None
             self._cursors[self.section] = self.entity_list.cursor
         self.filter_bar.open()
-        self._apply_filter(self.filter_bar.query)
+        self._apply_filter(self.filter_bar.text)
 
     def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
         self._apply_filter(event.query)
@@ -215,7 +215,7 @@ class MainScreen(EntityActions, Screen):
         all_rows = self.facts.of_kind(self.section)
         if query.strip() and not self.app.search_ready:  # type: ignore[attr-defined]
             self.filter_bar.show_status(msg("filter.indexing", self.lang))
-            self.app.with_search_index(lambda: self._apply_filter(self.filter_bar.query))  # type: ignore[attr-defined]
+            self.app.with_search_index(lambda: self._apply_filter(self.filter_bar.text))  # type: ignore[attr-defined]
             return
         if not query.strip():
             rows: Sequence[Entity] = all_rows
@@ -256,7 +256,7 @@ class MainScreen(EntityActions, Screen):
         self.filter_bar.close()
         before = landed.id if landed is not None else self._before_filter
         all_rows = self.facts.of_kind(self.section)
-        if before in self.facts and self.facts[before].KIND == self.section:
+        if before is not None and before in self.facts and self.facts[before].KIND == self.section:
             cursor = self.facts.position(before)
         else:
             cursor = self._cursors.get(self.section, 0)
@@ -317,12 +317,12 @@ class MainScreen(EntityActions, Screen):
         self.query_one(SectionBar).set_labels(self._section_labels())
         self._cursors = {}
         if self.filtering:
-            self._apply_filter(self.filter_bar.query)
+            self._apply_filter(self.filter_bar.text)
             row = entity_list.index_of(selected) if selected else None
             entity_list.cursor = row if row is not None else min(old_cursor, len(entity_list.rows) - 1)
         else:
             rows = facts.of_kind(self.section)
-            if selected in facts and facts[selected].KIND == self.section:
+            if selected is not None and selected in facts and facts[selected].KIND == self.section:
                 cursor = facts.position(selected)
             else:
                 cursor = min(old_cursor, max(0, len(rows) - 1))

@@ -74,7 +74,7 @@ class RelationsScreen(ExplorerView):
         tree.clear()
         tree.root.set_label(node_label(root, self.lang))
         tree.root.data = root.id
-        self._add_children(tree.root, root)
+        self._grow(tree.root, root)
         tree.root.expand_all()
 
     @property
@@ -98,7 +98,8 @@ class RelationsScreen(ExplorerView):
         self._fill()
         tree.cursor_line = line
 
-    def _add_children(self, branch, node: Node) -> None:
+    def _grow(self, branch, node: Node) -> None:
+        """Add the graph below `node` under the tree node `branch`."""
         stack = [(branch, node)]
         while stack:  # iterative, like render.neighbourhood_tree
             tree_node, graph_node = stack.pop()

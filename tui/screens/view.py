@@ -54,7 +54,7 @@ class EntityActions:
         return action not in self.app.hidden_actions
 
 
-class ExplorerView(EntityActions, Screen[str | None]):
+class ExplorerView(EntityActions, Screen[str | None]):  # type: ignore[misc]  # EntityActions types `app` as FactsApp, Textual as App[object]
     """A full-screen view over the explorer. Dismisses with the id of an entity to open, or None.
 
     The explorer's keys (1–6, /, n, [ …) close the view and act in the explorer; the commands on

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from tui.facts.messages import msg
+from tui.facts.model import Language
 from tui.keymap import binding_description
 from tui.render import cut_to
 
@@ -123,7 +124,7 @@ class KeyBar(Widget):
         # The hover colour is translucent: take it blended over the bar, as a background only.
         hover_style = Style(bgcolor=self.get_component_rich_style("key-bar--hover").bgcolor)
         shown, palette = self._shown_bindings()
-        lang = getattr(self.app, "lang", "en")  # the explorer's language, as `l` last set it
+        lang: Language = getattr(self.app, "lang", "en")  # the explorer's language, as `l` last set it
         self._spans = []
 
         def entry(text: Text, binding: Binding, enabled: bool, description: str) -> None:

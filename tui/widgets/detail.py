@@ -122,7 +122,11 @@ class DetailPane(LineView, can_focus=True):
     def _entity_body(self, entity: Entity) -> Group:
         title = Text(entity.label(self.lang), style="bold")
         title.append(f"  {kind_label(entity.KIND, self.lang)}", style="dim")
-        parts = [title, Text(), entity_fields(self.facts, entity, self.lang, max_chars=MAX_FIELD_CHARS)]
+        parts: list[RenderableType] = [
+            title,
+            Text(),
+            entity_fields(self.facts, entity, self.lang, max_chars=MAX_FIELD_CHARS),
+        ]
         citations = source_citation(self.facts, entity, self.lang)
         if citations:
             parts += [Text(), Text(msg("heading.provenance", self.lang), style="bold underline"), *citations]

@@ -83,7 +83,8 @@ class FilterBar(Horizontal):
         return self.has_class("-active")
 
     @property
-    def query(self) -> str:
+    def text(self) -> str:
+        """What is typed in the bar ('' while it is closed)."""
         return self.query_one(Input).value if self.active else ""
 
     def open(self) -> None:

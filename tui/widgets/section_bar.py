@@ -53,7 +53,7 @@ class SectionBar(Widget, can_focus=True):
 
     def render(self) -> Text:
         width = self.content_region.width or 200
-        lang = getattr(self.screen, "lang", "en")  # the screen's language: the labels are in it
+        lang: Language = getattr(self.screen, "lang", "en")  # the screen's language: the labels are in it
         sections = [SectionName.of(kind, label, lang) for kind, label in self.sections]
         text, self._spans = section_line(
             sections, self.active, width, self.get_component_rich_style("section-bar--active")

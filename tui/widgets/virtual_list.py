@@ -103,7 +103,7 @@ class VirtualList(LineView, can_focus=True):
     def on_resize(self) -> None:
         self.set_virtual_size(Size(self.size.width, self.row_count))
 
-    def text_style(self, component: str) -> Style:
+    def text_style(self, component: str) -> Style:  # type: ignore[override]  # DOMNode.text_style is a property; this is a method
         """A component's colour and text style without its background, so the cursor row keeps its own.
 
         (The full style is needed: its colour is blended against the background, which a

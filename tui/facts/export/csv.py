@@ -8,7 +8,7 @@ import io
 from collections.abc import Callable, Iterable
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 
@@ -86,7 +86,11 @@ def _kind_columns(kind: KindFields) -> tuple[list[Column], set[str]]:
 
 _NAME_COLUMNS: dict[str, list[Column]] = {
     kind: [
-        (f"name_{lang}", lambda e, get=attrgetter(f"{fields.name}.{lang}"): get(e)) for lang in ("ko", "en")
+        (
+            f"name_{lang}",
+            cast(Callable[[Any], Any], lambda e, get=attrgetter(f"{fields.name}.{lang}"): get(e)),
+        )
+        for lang in ("ko", "en")
     ]
     for kind, fields in KINDS.items()
 }

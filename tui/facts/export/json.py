@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import msgspec
 
 from tui.facts.index import FactBase
@@ -10,7 +12,9 @@ from tui.facts.model import ENTITY_TYPES, FactFile
 
 def fact_file(facts: FactBase) -> FactFile:
     """The FactFile a fact base was built from (meta and every table, in file order)."""
-    return FactFile(meta=facts.meta, **{t.TABLE: facts.of_kind(t.KIND) for t in ENTITY_TYPES})
+    return FactFile(
+        meta=facts.meta, **cast(dict[str, Any], {t.TABLE: facts.of_kind(t.KIND) for t in ENTITY_TYPES})
+    )
 
 
 def to_json(facts: FactBase) -> str:

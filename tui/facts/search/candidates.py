@@ -353,7 +353,7 @@ class Candidates(IndexTables):
             extra[Rank.FUZZY] = fresh(self._typo_matches(q, universe))
         return extra
 
-    def _in_names(self, idxs: list[int], pattern: str, plain: bool) -> list[bool]:
+    def _in_names(self, idxs: list[int], pattern: str, plain: bool) -> list[int]:
         """Whether each of `idxs` has `pattern` in its names.
 
         With `plain` (no Hangul in the pattern) the initials string stands for the names: it
@@ -379,7 +379,7 @@ def _union(lists: list[array], size: int, universe: _Universe) -> list[int]:
     return list(compress(idxs, map(seen.__getitem__, idxs)))
 
 
-def _filter(idxs: list[int], hays: list[str], pattern: str) -> list[int]:
+def _filter(idxs: list[int], hays: Sequence[str], pattern: str) -> list[int]:
     """The members of `idxs` whose hay contains `pattern`, in order (one pass, all in C)."""
     return list(compress(idxs, map(contains, map(hays.__getitem__, idxs), repeat(pattern))))
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import deque
+from collections.abc import Sequence
 from itertools import compress, pairwise, repeat
 from operator import and_, lt, ne, not_
+from re import Pattern
+from typing import cast
 
 from tui.facts.model import Language
 from tui.facts.search.candidates import Candidates, _Universe
@@ -21,7 +24,7 @@ _NOWHERE = 0xFFFFFFFF
 class Ranking(Candidates):
     """Orders the candidates (`_rank`), and says how one entity matches (`_best`)."""
 
-    def _order(self, lang: Language | None) -> list[int] | None:
+    def _order(self, lang: Language | None) -> Sequence[int] | None:
         """Sort keys for `lang` when it is not the file's language (None: positions are the order)."""
         if lang is None or lang == self.language:
             return None
@@ -164,7 +167,11 @@ class Ranking(Candidates):
         if q.year and i in self._period_years.get(q.year, ()):
             return Rank.SUBSTRING, VALUES
         names = hays[NAMES]
-        if self._spaces_matter(q) and q.compact in self._compact_names[i] and q.spaced.search(names):
+        if (
+            self._spaces_matter(q)
+            and q.compact in self._compact_names[i]
+            and cast(Pattern[str], q.spaced).search(names)  # spaces matter: compact is set, so is spaced
+        ):
             return Rank.SPACING, NAMES
         if q.initials is not None and q.cho in self._cho_hays[i] and q.initials.search(names):
             return Rank.INITIALS, NAMES
