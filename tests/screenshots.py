@@ -82,7 +82,9 @@ def palette(query: str, expect: str) -> Flow:
             raise FlowError(f"Ctrl+P opened {app.screen!r}, not the command palette")
         app.screen.query_one(Input).cursor_blink = False  # a steady cursor, the same in every shot
         await pilot.press(*query)
-        await _until(pilot, lambda: expect in _plain(app.export_screenshot()), f"{expect!r} in the palette")
+        await wait_until(
+            pilot, lambda: expect in _plain(app.export_screenshot()), f"{expect!r} in the palette"
+        )
 
     return flow
 
@@ -94,10 +96,12 @@ def search(query: str, expect: str) -> Flow:
         app = pilot.app
         await pilot.pause()
         await pilot.press("s")
-        await _until(pilot, lambda: type(app.screen).__name__ == "SearchScreen", "the search screen")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "SearchScreen", "the search screen")
         app.screen.query_one(Input).cursor_blink = False
         await pilot.press(*query)
-        await _until(pilot, lambda: expect in _plain(app.export_screenshot()), f"{expect!r} in the results")
+        await wait_until(
+            pilot, lambda: expect in _plain(app.export_screenshot()), f"{expect!r} in the results"
+        )
 
     return flow
 
@@ -109,14 +113,16 @@ async def edit_form(pilot: Pilot) -> None:
     app.open_entity("lvis")  # type: ignore[attr-defined]
     await pilot.pause()
     await pilot.press("c")
-    await _until(pilot, lambda: type(app.screen).__name__ == "EditFieldScreen", "the field dialog")
+    await wait_until(pilot, lambda: type(app.screen).__name__ == "EditFieldScreen", "the field dialog")
     fields = app.screen.query_one("#edit-fields")
     fields.highlighted = next(n for n, f in enumerate(app.screen.fields) if f.path == "valuation.money")
     value = app.screen.query_one(Input)
     value.cursor_blink = False
     value.value = ""
     await pilot.press(*"3400억")
-    await _until(pilot, lambda: "KRW 340.0 billion" in _plain(app.export_screenshot()), "the parsed amount")
+    await wait_until(
+        pilot, lambda: "KRW 340.0 billion" in _plain(app.export_screenshot()), "the parsed amount"
+    )
 
 
 async def timeline_view(pilot: Pilot) -> None:
@@ -126,10 +132,11 @@ async def timeline_view(pilot: Pilot) -> None:
     app.open_entity("motor-valley")  # type: ignore[attr-defined]
     await pilot.pause()
     await pilot.press("t")
-    await _until(pilot, lambda: type(app.screen).__name__ == "TimelineScreen", "the timeline")
+    await wait_until(pilot, lambda: type(app.screen).__name__ == "TimelineScreen", "the timeline")
 
 
-async def _until(pilot: Pilot, done: Callable[[], bool], what: str, timeout: float = 5.0) -> None:
+async def wait_until(pilot: Pilot, done: Callable[[], bool], what: str, timeout: float = 5.0) -> None:
+    """Let the app run until `done()` holds, then once more; FlowError after `timeout` seconds."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not done():

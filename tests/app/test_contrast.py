@@ -12,7 +12,6 @@ decoration and are not measured; neither is the screen under a modal, which is f
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +28,7 @@ from textual.pilot import Pilot
 from textual.scrollbar import ScrollBar, ScrollBarCorner
 from textual.widgets import Input, OptionList, Static
 
-from screenshots import entity, help_screen, main_screen, palette, timeline_view
+from screenshots import entity, help_screen, main_screen, palette, timeline_view, wait_until
 from tui.app import FactsApp
 from tui.facts import FactBase, FactFileError, load
 from tui.widgets.detail import DetailPane
@@ -167,15 +166,6 @@ def worst(glyphs: list[Glyphs], limit: int = 12) -> list[Glyphs]:
 # -- scenes -------------------------------------------------------------------------------------
 
 
-async def _until(pilot: Pilot, done: Callable[[], bool], what: str, timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not done():
-        assert loop.time() < deadline, f"timed out waiting for {what}"
-        await pilot.pause(0.02)
-    await pilot.pause()
-
-
 def then(*flows: Flow) -> Flow:
     async def flow(pilot: Pilot) -> None:
         for step in flows:
@@ -202,7 +192,7 @@ def filtered(query: str, submit: bool) -> Flow:
         pilot.app.screen.query_one("#filter-input", Input).cursor_blink = False
         await pilot.press(*query)
         count = pilot.app.screen.query_one("#filter-count", Static)
-        await _until(pilot, lambda: any(c.isdigit() for c in str(count.render())), "the filter's count")
+        await wait_until(pilot, lambda: any(c.isdigit() for c in str(count.render())), "the filter's count")
         if submit:  # the first hit matches in a field that is not shown: step to the next
             await pilot.press("enter", "down")
             await pilot.pause()
@@ -223,7 +213,7 @@ async def empty_search(pilot: Pilot) -> None:
     app = pilot.app
     await pilot.pause()
     await pilot.press("s")
-    await _until(pilot, lambda: type(app.screen).__name__ == "SearchScreen", "the search screen")
+    await wait_until(pilot, lambda: type(app.screen).__name__ == "SearchScreen", "the search screen")
     app.screen.query_one(Input).cursor_blink = False
     await pilot.pause()
 
@@ -235,7 +225,7 @@ def searched(query: str) -> Flow:
         await empty_search(pilot)
         await pilot.press(*query)
         results = pilot.app.screen.query_one("#search-results", OptionList)
-        await _until(pilot, lambda: results.option_count > 5, "search results")
+        await wait_until(pilot, lambda: results.option_count > 5, "search results")
 
     return flow
 

@@ -13,8 +13,6 @@ import contextlib
 import json
 import shlex
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from screen_text import settle, shown, squeeze, visible_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
+from screenshots import wait_until
 from tui.app import FactsApp
 from tui.edit_session import Change, EditSession
 from tui.editor import editor_argv
@@ -38,7 +37,6 @@ from tui.screens.help import HelpScreen
 pytestmark = pytest.mark.usefixtures("fast_polling")
 
 SIZE = (120, 40)
-TIMEOUT = 5.0
 
 
 @pytest.fixture
@@ -53,15 +51,6 @@ def notes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(FactsApp, "notify", notify)
     return said
-
-
-async def wait_until(pilot: Pilot, condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + TIMEOUT
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.05)
-    await settle(pilot)
 
 
 def header_line(text: str, entity_id: str) -> int:

@@ -9,7 +9,6 @@ what is let through: the fact file's own text, key names, ids, amounts).
 
 from __future__ import annotations
 
-import asyncio
 import io
 import shutil
 from pathlib import Path
@@ -19,6 +18,7 @@ from one_language import OtherLanguage
 from screen_text import settle, visible_text
 from textual.pilot import Pilot
 
+from screenshots import wait_until
 from tui.app import FactsApp
 from tui.facts import ENTITY_KINDS, FactBase, load
 from tui.facts.messages import msg
@@ -28,14 +28,6 @@ from tui.widgets.problems import ProblemsPanel
 
 REPO = Path(__file__).resolve().parents[2]
 SIZE = (150, 60)
-
-
-async def wait_until(pilot: Pilot, condition, timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out"
-        await pilot.pause(0.05)
 
 
 async def walk(pilot: Pilot, fact_file: Path) -> list[tuple[str, str]]:
@@ -76,14 +68,16 @@ async def walk(pilot: Pilot, fact_file: Path) -> list[tuple[str, str]]:
     await settle(pilot)
     look("palette")
     await pilot.press(*msg("palette.theme", app.lang))
-    await wait_until(pilot, lambda: msg("palette.theme_help", app.lang) in visible_text(app))
+    await wait_until(
+        pilot, lambda: msg("palette.theme_help", app.lang) in visible_text(app), "the theme picker"
+    )
     await pilot.press("enter")
     await settle(pilot)
     look("theme picker")  # its list is the themes' names, let through
     await pilot.press("escape")
     await settle(pilot)
     await pilot.press("escape", "s", *"대구")
-    await wait_until(pilot, lambda: "대구" in visible_text(app))
+    await wait_until(pilot, lambda: "대구" in visible_text(app), "the search results")
     await settle(pilot)
     look("search screen with results")
     await pilot.press("escape")
@@ -104,7 +98,9 @@ async def walk(pilot: Pilot, fact_file: Path) -> list[tuple[str, str]]:
     await settle(pilot)
     fact_file.write_text("[meta\n", encoding="utf-8")
     await pilot.press("r")
-    await wait_until(pilot, lambda: any(p.shown for p in app.screen.query(ProblemsPanel)))
+    await wait_until(
+        pilot, lambda: any(p.shown for p in app.screen.query(ProblemsPanel)), "the problems panel"
+    )
     await settle(pilot)
     assert isinstance(app.screen, MainScreen)
     # The panel's body is the report `facts-tui check` prints; its title is the explorer's.

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pytest
 from screen_text import active_section, assert_showing, settle, shown, squeeze, visible_lines, visible_text
 from textual.pilot import Pilot
 
+from screenshots import wait_until
 from tui.app import FactsApp
 from tui.cli import main
 from tui.facts import FactBase, load, loads
@@ -31,7 +31,6 @@ from tui.widgets.problems import ProblemsPanel
 pytestmark = pytest.mark.usefixtures("fast_polling")
 
 SIZE = (120, 40)
-TIMEOUT = 5.0
 
 LVIS_NAME = 'name = { ko = "엘비스", en = "LVIS" }'
 FORUM_NAME = 'name = { ko = "뇌 연구자·기업인 포럼 및 좌담회",'
@@ -71,18 +70,6 @@ def save_by_rename(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
-
-
-async def wait_until(
-    pilot: Pilot, condition: Callable[[], bool], what: str, timeout: float = TIMEOUT
-) -> None:
-    """Let the app run until `condition()` holds; fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        await pilot.pause(0.05)
-    await settle(pilot)
 
 
 def showing_name(app: FactsApp, entity_id: str, name: str) -> Callable[[], bool]:

@@ -4,18 +4,17 @@ timeline and relationships; nothing runs on a closing app."""
 
 from __future__ import annotations
 
-import asyncio
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from screen_text import notices, settle, squeeze, visible_text
 from textual import events
 from textual.command import CommandList, CommandPalette
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, Tree
 
 import tui.facts.search
+from screenshots import wait_until
 from tui.facts.messages import msg
 from tui.screens.export import ExportScreen
 from tui.screens.main import MainScreen
@@ -40,15 +39,6 @@ def slow_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     monkeypatch.setattr(tui.facts.search.SearchIndex, "build", staticmethod(slow))
     yield release
     release.set()  # never leave a build thread waiting
-
-
-async def wait_until(pilot: Pilot, done: Callable[[], bool], what: str, timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not done():
-        assert loop.time() < deadline, f"timed out waiting for {what}"
-        await pilot.pause(0.02)
-    await settle(pilot)
 
 
 def type_at_once(app, keys: list[str]) -> None:

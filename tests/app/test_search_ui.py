@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-
 from rich.style import Style
 from screen_text import (
     active_section,
@@ -21,6 +18,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
+from screenshots import wait_until
 from tui.facts.messages import msg
 from tui.screens.main import MainScreen
 from tui.screens.search import SearchScreen
@@ -29,15 +27,6 @@ from tui.widgets.entity_list import EntityList
 from tui.widgets.filter_bar import FilterBar
 
 SIZE = (120, 40)
-
-
-async def wait_until(pilot: Pilot, done: Callable[[], bool], what: str, timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not done():
-        assert loop.time() < deadline, f"timed out waiting for {what}"
-        await pilot.pause(0.02)
-    await settle(pilot)
 
 
 def list_rows(app) -> list[str]:

@@ -8,16 +8,14 @@ before accepting it.
 
 from __future__ import annotations
 
-import asyncio
 import functools
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from screenshots import NARROW, WIDE, Flow, entity, search, timeline_view
+from screenshots import NARROW, WIDE, Flow, entity, search, timeline_view, wait_until
 from tui.app import FactsApp
 from tui.facts import FactBase, load
 from tui.facts.messages import msg
@@ -38,15 +36,6 @@ def make_app() -> FactsApp:
     return FactsApp(facts, facts.meta.language, watch=False)  # no file polling: nothing timed
 
 
-async def until(pilot: Pilot, done: Callable[[], bool], what: str, timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not done():
-        assert loop.time() < deadline, f"timed out waiting for {what}"
-        await pilot.pause(0.02)
-    await pilot.pause()
-
-
 def filtered(section_key: str, query: str, count: str) -> Flow:
     """`/` on a section with `query` typed, once the bar counts `count` (the matches highlighted)."""
 
@@ -58,7 +47,7 @@ def filtered(section_key: str, query: str, count: str) -> Flow:
         field.cursor_blink = False  # a steady cursor, the same in every shot
         await pilot.press(*query)
         status = app.screen.query_one("#filter-count")
-        await until(pilot, lambda: str(status.render()).strip() == count, f"{count!r} in the filter bar")
+        await wait_until(pilot, lambda: str(status.render()).strip() == count, f"{count!r} in the filter bar")
 
     return flow
 
