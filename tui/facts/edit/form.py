@@ -19,9 +19,10 @@ from typing import Any
 import msgspec
 
 from tui.facts.edit.values import FieldError, _hints, _strip_optional, parse
-from tui.facts.messages import MESSAGES, msg
+from tui.facts.messages import msg
 from tui.facts.model import Entity, Language, Money, Period, Quantity
 from tui.facts.money import format_date, format_money
+from tui.facts.text import field_label as part_label
 
 _WHOLE = (Money, Period, Quantity)
 """Records typed as one value (`760억`, `2023-2028`, `330000 m2`) rather than part by part."""
@@ -72,12 +73,8 @@ def _shown_order(kind: str) -> dict[str, int]:
 
 
 def field_label(path: str, lang: Language) -> str:
-    """A path in words, part by part: 'valuation.money' → '기업 가치 › money'; 'name.en' → '이름 › en'."""
-    parts = []
-    for part in path.split("."):
-        key = f"field.{part}"
-        parts.append(msg(key, lang) if key in MESSAGES else part)
-    return " › ".join(parts)
+    """A path in words, part by part: 'valuation.money' → '기업 가치 › 금액'; 'name.en' → '이름 › 영어'."""
+    return " › ".join(part_label(part, lang) for part in path.split("."))
 
 
 def preview(entity_type: type[Entity], path: str, text: str, lang: Language) -> str:
