@@ -18,7 +18,7 @@ from typing import Any
 
 import msgspec
 
-from tui.facts.edit.values import FieldError, _hints, _strip_optional, parse
+from tui.facts.edit.values import FieldError, field_types, parse, without_none
 from tui.facts.messages import msg
 from tui.facts.model import Entity, Language, Money, Period, Quantity
 from tui.facts.money import format_date, format_money
@@ -44,7 +44,7 @@ def form_fields(entity: Entity) -> list[FormField]:
     def walk(tp: Any, value: Any, prefix: str) -> None:
         for name, hint in _cached_hints(tp).items():
             path = f"{prefix}{name}"
-            inner = _strip_optional(hint)
+            inner = without_none(hint)
             current = getattr(value, name, None) if value is not None else None
             if path == "id":
                 continue
@@ -118,7 +118,7 @@ def _settable_shape(entity_type: type[Entity], path: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _cached_hints(tp: Any) -> dict[str, Any]:
-    return _hints(tp)
+    return field_types(tp)
 
 
 def _is_struct(tp: Any) -> bool:

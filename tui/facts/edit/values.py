@@ -47,10 +47,10 @@ def field_paths(entity_type: type[Entity]) -> list[str]:
     paths: list[str] = []
 
     def walk(tp: Any, prefix: str, depth: int) -> None:
-        for name, hint in _hints(tp).items():
+        for name, hint in field_types(tp).items():
             path = f"{prefix}{name}"
             paths.append(path)
-            inner = _strip_optional(hint)
+            inner = without_none(hint)
             if depth < 2 and isinstance(inner, type) and issubclass(inner, msgspec.Struct):
                 if inner not in (Money,):
                     walk(inner, f"{path}.", depth + 1)
@@ -65,12 +65,12 @@ def parse(entity_type: type[Entity], field: str, text: str) -> Assignment:
     tp: Any = entity_type
     for n, part in enumerate(parts):
         if isinstance(part, int):
-            inner = _strip_optional(tp)
+            inner = without_none(tp)
             if typing.get_origin(inner) is not tuple:
                 raise _unknown(entity_type, field)
             tp = typing.get_args(inner)[0]
             continue
-        hints = _hints(_strip_optional(tp))
+        hints = field_types(without_none(tp))
         if part not in hints:
             raise _unknown(entity_type, field)
         tp = hints[part]
@@ -86,7 +86,7 @@ def parse(entity_type: type[Entity], field: str, text: str) -> Assignment:
 
 
 def _typed(path: tuple[str | int, ...], tp: Any, text: str, field: str) -> Assignment:
-    tp = _strip_optional(tp)
+    tp = without_none(tp)
     if tp is str:
         return Assignment(path, text)
     if tp is int:
@@ -151,14 +151,16 @@ def _typed(path: tuple[str | int, ...], tp: Any, text: str, field: str) -> Assig
     raise FieldError(f"{field} cannot be set from text; set one of its parts ({field}.…)")
 
 
-def _hints(tp: Any) -> dict[str, Any]:
+def field_types(tp: Any) -> dict[str, Any]:
+    """The fields of a schema class (a msgspec Struct) with their types; {} for anything else."""
     if not (isinstance(tp, type) and issubclass(tp, msgspec.Struct)):
         return {}
     hints = typing.get_type_hints(tp)
     return {f.name: hints[f.name] for f in msgspec.structs.fields(tp)}
 
 
-def _strip_optional(tp: Any) -> Any:
+def without_none(tp: Any) -> Any:
+    """`X | None` → `X`; any other type as it is."""
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(args) == 1:
