@@ -77,10 +77,13 @@ class Quantity(Record, frozen=True, kw_only=True):
 
 
 class Provenance(Record, frozen=True, kw_only=True):
-    """Where a fact comes from: a source id and the paragraph (0 = headline, deck or photo caption)."""
+    """Where a fact comes from: a source id, the paragraph (0 = headline, deck or photo caption), the
+    entity's fields it supports (none named: the entity as a whole) and, optionally, the source's
+    exact words."""
 
     source: Id
     paragraph: Count = 0
+    fields: tuple[str, ...] = ()
     quote: str = ""
 
 
