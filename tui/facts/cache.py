@@ -43,7 +43,7 @@ _TEMP_PREFIX = ".facts-tui-"
 _STALE_TEMP_SECONDS = 3600
 _MAGIC = b"FACTSTUI"
 _LENGTH_BYTES = 4
-_CODE = ("model.py", "sanitize.py", "load.py", "chunks.py", "cache.py", "iso4217.py")
+_CODE = ("model.py", "sanitize.py", "load.py", "chunks.py", "cache.py", "iso4217.py", "citations.py", "fields.py")  # fmt: skip
 """The modules whose rules decide what a valid, sanitized file loads as."""
 
 

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from tui.facts import cache as fact_cache
 from tui.facts import chunks
 from tui.facts.index import FactBase, gc_paused
 from tui.facts.iso4217 import ISO_4217, suggest_currency
+from tui.facts.messages import msg
 from tui.facts.model import (
     ENTITY_KINDS,
     ENTITY_TYPES,
@@ -524,7 +525,18 @@ def _certainly_meaningful(facts: FactFile) -> bool:
     currencies.update(e.budget.currency for e in facts.projects if e.budget)
     if not ISO_4217.issuperset(currencies):  # the same amounts as `_amounts`
         return False
+    from tui.facts.citations import citable_set  # reads the field table, which start-up need not import
+
+    if not all(
+        _cited_names(rows) <= citable_set(t.KIND) for t in ENTITY_TYPES if (rows := getattr(facts, t.TABLE))
+    ):
+        return False  # the same names as `_uncitable`
     return not any(e.parent == e.id for e in facts.organizations)
+
+
+def _cited_names(rows: tuple[Entity, ...]) -> set[str]:
+    """Every field name the provenance entries of `rows` cite."""
+    return {f for e in rows for p in getattr(e, "provenance", ()) for f in p.fields}
 
 
 def _reference_targets(facts: FactFile) -> Iterator[tuple[tuple[str, ...], list[str]]]:
@@ -602,34 +614,69 @@ def _raw_ids(data: dict[str, Any]) -> tuple[dict[str, str], list[Found]]:
 def _check_meaning(facts: FactFile, kind_of: dict[str, str]) -> list[Found]:
     """Dangling or mistyped references, and facts that contradict themselves."""
     problems: list[Found] = []
-    suggestions = 0
+    suggestions = [MAX_SUGGESTED]
     for entity_type in ENTITY_TYPES:
         for i, entity in enumerate(getattr(facts, entity_type.TABLE)):
             path = (entity_type.TABLE, i)
-            for ref in entity.references():
-                kind = kind_of.get(ref.target)
-                if kind is None:
-                    hint = "add an entity with this id, or fix the reference"
-                    if suggestions < MAX_SUGGESTED:
-                        suggestions += 1
-                        close = _close_matches(ref.target, kind_of)
-                        if close:
-                            hint = f"did you mean '{close[0]}'?"
-                    problems.append(
-                        Found(path, f"{ref.role} '{ref.target}' does not exist", hint, ref.target, ref.field)
-                    )
-                elif kind not in ref.kinds:
-                    problems.append(
-                        Found(
-                            path,
-                            f"{ref.role} '{ref.target}' is {_a(kind)}, expected {' or '.join(ref.kinds)}",
-                            "point this reference at an entity of the right kind",
-                            ref.target,
-                            ref.field,
-                        )
-                    )
+            problems += _reference_problems(entity, path, kind_of, suggestions)
             problems += _check_entity(entity, path)
+            problems += _uncitable(entity, path)
     return problems
+
+
+def _reference_problems(
+    entity: Entity, path: tuple, kind_of: Mapping[str, str], suggestions: list[int]
+) -> Iterator[Found]:
+    """The entity's references to ids that do not exist or name the wrong kind. `suggestions[0]`
+    is how many more did-you-mean lookups may be made (each scans every id)."""
+    for ref in entity.references():
+        kind = kind_of.get(ref.target)
+        if kind is None:
+            hint = "add an entity with this id, or fix the reference"
+            if suggestions[0] > 0:
+                suggestions[0] -= 1
+                close = _close_matches(ref.target, kind_of)
+                if close:
+                    hint = f"did you mean '{close[0]}'?"
+            yield Found(path, f"{ref.role} '{ref.target}' does not exist", hint, ref.target, ref.field)
+        elif kind not in ref.kinds:
+            yield Found(
+                path,
+                f"{ref.role} '{ref.target}' is {_a(kind)}, expected {' or '.join(ref.kinds)}",
+                "point this reference at an entity of the right kind",
+                ref.target,
+                ref.field,
+            )
+
+
+def entity_problems(row: Any, entity_type: type[Entity], kind_of: Mapping[str, str]) -> list[Found]:
+    """Every problem `check` would find in one entity's table `row` (each path starts with its table
+    and index 0), its references looked up in `kind_of` (the file's ids → their kinds): the edit
+    form checks what is typed with the loader's own rules and words."""
+    path = (entity_type.TABLE, 0)
+    found: list[Found] = []
+    _check_value(row, entity_type, path, found)
+    if found:
+        return found
+    try:
+        entity = _convert(row, entity_type)
+    except (msgspec.ValidationError, ValueError) as error:  # what the walk above leaves to msgspec
+        return [Found(path, str(error))]
+    return [*_reference_problems(entity, path, kind_of, [1]), *_check_entity(entity, path), *_uncitable(entity, path)]
+
+
+def _uncitable(entity: Entity, path: tuple) -> Iterator[Found]:
+    """A problem for each name in a provenance entry's `fields` that is not a citable field of the kind."""
+    from tui.facts.citations import citable_set, citation_hint
+
+    citable = citable_set(entity.KIND)
+    for j, entry in enumerate(getattr(entity, "provenance", ())):
+        for name in entry.fields:
+            if name in citable:
+                continue
+            hint = citation_hint(entity.KIND, name, "en")
+            message = msg("citation.unknown_field", "en", field=name, kind=entity.KIND)
+            yield Found((*path, "provenance", j, "fields"), message, hint, name)
 
 
 def _close_matches(word: str, candidates: Iterable[str]) -> list[str]:

@@ -478,6 +478,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.ko": ("한국어", "Korean"),
     "field.en": ("영어", "English"),
     "field.currency": ("통화", "currency"),
+    # -- citations per field (issue 14, A): the loader's rule, `check`, `show`, `cites` ----------------
+    "citation.unknown_field": (
+        "'{field}'은(는) '{kind}' 종류에서 출처로 밝힐 수 있는 필드가 아닙니다",
+        "'{field}' is not a field a citation of kind '{kind}' can name",
+    ),
+    "citation.did_you_mean": ("'{field}'을(를) 말씀하셨나요?", "did you mean '{field}'?"),
+    "citation.part_of": (
+        "'{field}'은(는) '{whole}'의 일부입니다: '{whole}'을(를) 적으세요",
+        "'{field}' is part of '{whole}': name '{whole}'",
+    ),
+    "citation.not_a_claim": (
+        "'{field}'은(는) 출처가 말하는 내용이 아닙니다: 목록에서 빼세요",
+        "'{field}' is not something a source says: leave it out",
+    ),
+    "citation.fields_are": (
+        "이 종류에서 밝힐 수 있는 필드: {fields}",
+        "name one of this kind's fields: {fields}",
+    ),
 }
 
 
