@@ -25,10 +25,11 @@ def add_parser(commands) -> None:
 
 def run(args: argparse.Namespace, out: Console) -> int:
     from tui.facts.edit.change import remove
+    from tui.facts.edit.plan import referrers as referrers_of
 
     def plan(facts, text):
         entity_or_report(facts, args.id)
-        referrers = sorted({link.entity.id for link in facts.backlinks(args.id)} - {args.id})
+        referrers = referrers_of(facts, args.id)
         if referrers and not args.cascade:
             names = ", ".join(referrers[:20]) + (
                 f" and {len(referrers) - 20} more" if len(referrers) > 20 else ""

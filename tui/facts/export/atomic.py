@@ -19,7 +19,11 @@ def write_text(path: Path, text: str, overwrite: bool) -> None:
     reader never sees half a file. Either way a new file gets the user's default mode (0o666 less
     the umask) and a replaced file keeps the mode it had.
     """
-    data = text.encode("utf-8")
+    write_bytes(path, text.encode("utf-8"), overwrite)
+
+
+def write_bytes(path: Path, data: bytes, overwrite: bool) -> None:
+    """Write `data` to `path` as `write_text` writes text (for a caller that encoded it already)."""
     if not overwrite:
         with path.open("xb") as f:
             f.write(data)

@@ -1,0 +1,244 @@
+"""The one way the explorer changes its fact file: checked, atomic, never over someone else's save,
+undoable — and off the UI thread.
+
+The app owns one `EditService` for its file. Screens and widgets never read or write the file
+(an import-linter contract in pyproject.toml keeps them from importing this module, the edit
+library's reader and writer and the atomic writer). A screen describes a change as a
+`tui.facts.edit.plan.PlannedChange` and hands it to the app:
+
+    from tui.facts.edit.plan import set_fields, add_entity, rename_entity, remove_entity
+
+    outcome = await app.save(set_fields("lvis", [assignment], "lvis.founded = 2014"))
+    # a Change: written; the app says so, reloads and selects `planned.select`
+    # a Refused: nothing written; `.reason` in the user's language, `check`'s report for an
+    #            invalid change: show it and let the user fix the value
+    # None: the file had changed on disk and the user chose to cancel in the conflict dialog
+
+    diff = await app.change_diff(planned)   # the change as a unified diff; nothing is written
+
+`FactsApp.save` runs `EditService.apply` in a thread. `apply` (blocking) reads the file; refuses
+with `FileChangedError` (its `diff` says what changed) when the file is not the text the shown
+fact base was loaded from; plans the new text; checks it as `facts-tui check` would
+(`check_change`: the changed blocks alone when it can, else the whole text); writes it
+atomically, keeping the file's mode; and records it for `undo` / `redo`, which write back through
+the same checks. Undoing every change gives back the original bytes. On a conflict the app asks
+(the conflict dialog) whether to load the file again and apply the same `PlannedChange` to it.
+
+The app tells the service what it shows: `loaded(facts, snapshot)` after every load, with the
+file's bytes as they were loaded (`read_snapshot`, called in the loading thread). A 50 MB file's
+text is decoded and encoded a slice at a time, so the explorer keeps its frames while it saves.
+No Textual here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.facts.edit import FileChangedError, text_diff
+from tui.facts.edit.change import ChangeError
+from tui.facts.edit.check import check_change
+from tui.facts.edit.plan import PlannedChange
+from tui.facts.export.atomic import write_bytes
+from tui.facts.index import FactBase
+from tui.facts.load import FactFileError, Problem, read_bytes
+
+_SLICE = 1 << 20
+"""Characters (or bytes) decoded or encoded at a time: each slice holds the interpreter ~3 ms."""
+
+
+class NothingToChange(ChangeError):
+    """The planned text is the file's text: nothing to write."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change written to the file: its whole text before and after."""
+
+    path: Path
+    before: str
+    after: str
+    entity_ids: tuple[str, ...] = ()
+    """The entities whose blocks changed with their ids kept (for the fast check); () checks the
+    whole text."""
+    summary: str = ""
+    """What changed, in a line: 'lvis.founded = 2014'."""
+    select: str | None = None
+    """The entity to show once it is written (and once it is undone or redone)."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A fact file's bytes as read, and its size and modification time then."""
+
+    data: bytes
+    stamp: tuple[int, int]
+
+
+def read_snapshot(path: Path) -> Snapshot:
+    """The file as it is now (FactFileError if it is not a readable regular file)."""
+    import stat
+
+    data, status = read_bytes(path)
+    if status is None or not stat.S_ISREG(status.st_mode):
+        raise FactFileError(path, [Problem("is not a regular file", hint="edit a .toml file in place")])
+    return Snapshot(data, (status.st_size, status.st_mtime_ns))
+
+
+@dataclass
+class EditService:
+    """Applies changes to one fact file and keeps the session's undo and redo."""
+
+    path: Path
+    done: list[Change] = field(default_factory=list)
+    undone: list[Change] = field(default_factory=list)
+    _facts: FactBase | None = None
+    _base: Snapshot | None = None
+    """The file as the shown fact base was loaded from it (or as this service last wrote it)."""
+    _fresh: bool = False
+    """Whether `_facts` is the fact base of `_base` (after a write it is not, until the reload)."""
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # -- what the app shows -------------------------------------------------------------------
+
+    def loaded(self, facts: FactBase, snapshot: Snapshot | None) -> None:
+        """The app shows `facts`, loaded from the file as `snapshot` holds it (None when not
+        known: the next change takes the file as it is then)."""
+        with self._lock:
+            self._facts, self._base, self._fresh = facts, snapshot, snapshot is not None
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self.undone)
+
+    # -- changing the file (blocking: call these off the UI thread) ------------------------------
+
+    def apply(self, planned: PlannedChange) -> Change:
+        """Plan, check and write `planned`; the change written, recorded for undo.
+
+        Raises FileChangedError (with a diff) when the file changed on disk since it was loaded,
+        ChangeError or FieldError when the change cannot be planned (NothingToChange when it
+        changes nothing), FactFileError worded as `facts-tui check` words it when the new text
+        is not a valid fact file, OSError when it cannot be written. Nothing is written then."""
+        with self._lock:
+            facts = self._require_facts()
+            snapshot, text = self._read_unchanged()
+            after = planned.plan(text, facts)
+            if after == text:
+                raise NothingToChange(planned.summary)
+            change = Change(self.path, text, after, planned.entity_ids, planned.summary, planned.select)
+            self._write(snapshot, after, planned.entity_ids)
+            self.done.append(change)
+            self.undone.clear()
+            return change
+
+    def record(self, change: Change) -> None:
+        """A change written by someone the user asked (their editor, `E`): undo can write its
+        before-text back."""
+        with self._lock:
+            self.done.append(change)
+            self.undone.clear()
+
+    def undo(self) -> Change:
+        """Write the last change's before-text back; the change undone. IndexError if none;
+        FileChangedError when the file is not what the change wrote."""
+        with self._lock:
+            change = self.done[-1]
+            self._write_over(change.after, change.before, change.entity_ids)
+            self.undone.append(self.done.pop())
+            return change
+
+    def redo(self) -> Change:
+        """Write the last undone change's after-text again; the change redone. IndexError if none."""
+        with self._lock:
+            change = self.undone[-1]
+            self._write_over(change.before, change.after, change.entity_ids)
+            self.done.append(self.undone.pop())
+            return change
+
+    def diff(self, planned: PlannedChange) -> str:
+        """The change as a unified diff of the TOML, planned on the file as loaded; nothing is
+        written ("" when it changes nothing)."""
+        with self._lock:
+            facts = self._require_facts()
+            text = (
+                _decode(self._base.data) if self._base is not None else _decode(read_snapshot(self.path).data)
+            )
+        name = str(self.path)
+        return text_diff(text, planned.plan(text, facts), f"{name} (now)", f"{name} (after the change)")
+
+    # -- inside ---------------------------------------------------------------------------------
+
+    def _require_facts(self) -> FactBase:
+        if self._facts is None:
+            raise ChangeError("the file is still loading")
+        return self._facts
+
+    def _read_unchanged(self) -> tuple[Snapshot, str]:
+        """The file now and its text, or FileChangedError if it is not the text last loaded."""
+        snapshot = read_snapshot(self.path)
+        base = self._base
+        if base is not None and snapshot.data != base.data:
+            raise self._changed(_decode(base.data), _decode(snapshot.data))
+        return snapshot, _decode(snapshot.data)
+
+    def _write_over(self, expected: str, new: str, entity_ids: tuple[str, ...]) -> None:
+        """Replace the file's text `expected` with `new` (undo, redo)."""
+        snapshot = read_snapshot(self.path)
+        now = _decode(snapshot.data)
+        if now != expected:
+            raise self._changed(expected, now)
+        self._write(snapshot, new, entity_ids)
+
+    def _write(self, snapshot: Snapshot, new: str, entity_ids: tuple[str, ...]) -> None:
+        """Check `new` against the shown facts, then write it over the file read as `snapshot`."""
+        facts = self._require_facts()
+        # The fast check compares the changed blocks with the fact base of the text they were
+        # changed in; after a write of ours that has not been loaded yet, the whole text is checked.
+        checked = check_change(facts, new, list(entity_ids) if self._fresh else [], str(self.path))
+        data = _encode(new)
+        if _stamp(self.path) != snapshot.stamp:  # someone saved while this was being checked
+            raise self._changed(_decode(snapshot.data), _decode(read_snapshot(self.path).data))
+        write_bytes(self.path, data, overwrite=True)
+        self._base = Snapshot(data, _stamp(self.path))
+        self._fresh = checked is not None
+        if checked is not None:
+            self._facts = checked
+
+    def _changed(self, before: str, now: str) -> FileChangedError:
+        name = str(self.path)
+        return FileChangedError(
+            f"{name} changed on disk since it was read; nothing was written",
+            diff=text_diff(before, now, f"{name} (as loaded)", f"{name} (on disk now)"),
+        )
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = os.stat(path)
+    return status.st_size, status.st_mtime_ns
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 bytes as text (a BOM kept as U+FEFF), a slice at a time: decoding 50 MB in one call
+    would hold the interpreter, and the explorer's frames, for 0.2 s."""
+    if len(data) <= _SLICE:
+        return data.decode("utf-8")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    parts = [decoder.decode(view[at : at + _SLICE]) for at in range(0, len(data), _SLICE)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
+
+
+def _encode(text: str) -> bytes:
+    """Text as UTF-8, a slice at a time (see `_decode`)."""
+    if len(text) <= _SLICE:
+        return text.encode("utf-8")
+    return b"".join(text[at : at + _SLICE].encode("utf-8") for at in range(0, len(text), _SLICE))
