@@ -656,13 +656,21 @@ def entity_problems(row: Any, entity_type: type[Entity], kind_of: Mapping[str, s
     path = (entity_type.TABLE, 0)
     found: list[Found] = []
     _check_value(row, entity_type, path, found)
-    if found:
-        return found
-    try:
-        entity = _convert(row, entity_type)
-    except (msgspec.ValidationError, ValueError) as error:  # what the walk above leaves to msgspec
-        return [Found(path, str(error))]
-    return [*_reference_problems(entity, path, kind_of, [1]), *_check_entity(entity, path), *_uncitable(entity, path)]
+    if found:  # as the loader does: what is left without the bad fields is checked too
+        entity = _without_bad_fields(row, entity_type, found)
+        if entity is None:
+            return found
+    else:
+        try:
+            entity = _convert(row, entity_type)
+        except (msgspec.ValidationError, ValueError) as error:  # what the walk leaves to msgspec
+            return [Found(path, str(error))]
+    return [
+        *found,
+        *_reference_problems(entity, path, kind_of, [1]),
+        *_check_entity(entity, path),
+        *_uncitable(entity, path),
+    ]
 
 
 def _uncitable(entity: Entity, path: tuple) -> Iterator[Found]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import tomlkit
@@ -42,6 +43,24 @@ def set_field(text: str, entity_id: str, assignment: Assignment) -> str:
         _assign(row, assignment.path, assignment.value)
         for path, value in assignment.also:
             _assign(row, path, value if value != "day" else None)  # day precision is the default
+
+    return _rewrite(text, block, edit)
+
+
+def change_entity(
+    text: str, entity_id: str, assignments: Sequence[Assignment], appended: Mapping[str, Any] | None = None
+) -> str:
+    """`text` with several fields of one entity set at once and an item appended to some of its
+    lists (`appended`: key → item): one rewrite of its block, the edit form's one change."""
+    block = _block(text, entity_id)
+
+    def edit(row: Table) -> None:
+        for assignment in assignments:
+            _assign(row, assignment.path, assignment.value)
+            for path, value in assignment.also:
+                _assign(row, path, value if value != "day" else None)
+        for key, item in (appended or {}).items():
+            _append(row, key, item)
 
     return _rewrite(text, block, edit)
 
@@ -173,10 +192,29 @@ def _assign(row: Table, path: tuple[str | int, ...], value: Any) -> None:
         if last in container:
             del container[last]
         return
-    if isinstance(container, InlineTable) or last not in container:
-        container[last] = _item(value)
+    if isinstance(container.get(last), AoT) and isinstance(value, list) and value:
+        container[last] = _tables(str(last), value)  # [[x.roles]] stays an array of tables
     else:
         container[last] = _item(value)
+
+
+def _tables(key: str, items: list[Any]) -> AoT:
+    """An array of tables written as `[[x.key]]` blocks, one blank line between them."""
+    body = "\n".join(
+        f"[[{key}]]\n" + "".join(f"{_key(k)} = {toml_value(v)}\n" for k, v in item.items()) for item in items
+    )
+    return tomlkit.parse(body)[key]
+
+
+def _append(row: Table, key: str, item: Any) -> None:
+    """Append `item` to the list under `key`, written as the list already is."""
+    current = row.get(key)
+    if isinstance(current, AoT):
+        current.append(_tables(key, [item])[0])
+    elif isinstance(current, Array):
+        current.append(_item(item))
+    else:
+        row[key] = _item([item])
 
 
 # -- references ---------------------------------------------------------------------------------------
@@ -251,4 +289,13 @@ def _drop_refs(row: Table, target: str) -> None:
             del value[inner]
 
 
-__all__ = ["KIND_BY_TABLE", "ChangeError", "add_entity", "remove", "rename", "set_field", "toml_value"]
+__all__ = [
+    "KIND_BY_TABLE",
+    "ChangeError",
+    "add_entity",
+    "change_entity",
+    "remove",
+    "rename",
+    "set_field",
+    "toml_value",
+]
