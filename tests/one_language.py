@@ -61,12 +61,13 @@ _SCRIPT = {"ko": re.compile(r"[가-힣ㄱ-ㅎㅏ-ㅣ]"), "en": re.compile(r"[A-Z
 _COLUMNS = re.compile(r"\s{2,}|[│┃║▏▕]")
 
 
-_PIECE = re.compile(r"[^,#/()]+[,#/()]*|[,#/()]+")
+_PIECE = re.compile(r"[^,#/()“”—]+[,#/()“”—]*|[,#/()“”—]+")
+"""A run cut where lists join values, and around quotation marks and dashes (a citation's quote)."""
 
 
 def run_of(pieces: list[str]) -> str:
     """Pieces joined back, without the separators at either end."""
-    return "".join(pieces).strip(" ,#/()")
+    return "".join(pieces).strip(" ,#/()“”—")
 
 
 def _without_units(text: str) -> str:
