@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 from collections.abc import Callable, Iterable
@@ -38,7 +39,8 @@ from tui.search_service import SearchService
 from tui.watcher import FileWatcher
 
 if TYPE_CHECKING:
-    from tui.edit_session import Change, EditSession
+    from tui.edit_service import Change, EditService, Snapshot
+    from tui.facts.edit.plan import PlannedChange, Refused
     from tui.facts.search import SearchIndex
     from tui.screens.loading import LoadingScreen
 
@@ -83,7 +85,7 @@ class FactsApp(App[None]):
         self._key_targets: WeakKeyDictionary[events.Key, DOMNode] = WeakKeyDictionary()
         """Where each key was sent: a key that comes back unhandled after the focus moved is sent again."""
         self._lang_asked = lang
-        self._edits: EditSession | None = None
+        self._edits: EditService | None = None
         self._select_after_reload: str | None = None
         """The entity to show once the file written by an edit has been loaded again."""
         self.loading: Path | None = None
@@ -115,7 +117,10 @@ class FactsApp(App[None]):
             self._opened()
 
     def _opened(self) -> None:
-        """The fact base is here: index it for search and watch its file."""
+        """The fact base is here: index it for search, watch its file, and keep the text it was
+        loaded from for the edit service (read in a thread)."""
+        if self.facts.path is not None and not self.is_web:
+            self._remember_loaded_text(self.facts)
         if len(self.facts) <= EAGER_INDEX_LIMIT:
             # Build the search index after the first frame, off the event loop: start-up stays fast.
             self.call_after_refresh(self.with_search_index, lambda: None)
@@ -123,6 +128,18 @@ class FactsApp(App[None]):
         if self.watch_file and self.facts.path is not None:
             self._watcher = FileWatcher(self.facts.path)
             self.set_interval(POLL_SECONDS, self._poll_file)
+
+    @work(thread=True, group="edit-base", exit_on_error=False)
+    def _remember_loaded_text(self, facts: FactBase) -> None:
+        """Read the file the first fact base came from, off the event loop: a save refuses to
+        write over a file that has changed since (and shows how)."""
+        assert facts.path is not None
+        snapshot = _snapshot_quietly(facts.path)
+        self.call_from_thread(self._edit_base_read, facts, snapshot)
+
+    def _edit_base_read(self, facts: FactBase, snapshot: Snapshot | None) -> None:
+        if facts is self.facts:  # not replaced by a reload meanwhile (which brought its own)
+            self.edits.loaded(facts, snapshot)
 
     def on_ready(self) -> None:
         _keep_for_good()  # the first frame is up: what exists now lives as long as the app
@@ -334,13 +351,134 @@ class FactsApp(App[None]):
         return frozenset()
 
     @property
-    def edits(self) -> EditSession:
-        """The changes written in this session, to undo and redo."""
+    def edits(self) -> EditService:
+        """The one way the explorer writes its file (tui/edit_service.py): checked, atomic, never
+        over someone else's save; the session's changes, to undo and redo."""
         if self._edits is None:
-            from tui.edit_session import EditSession
+            from tui.edit_service import EditService
 
-            self._edits = EditSession()
+            assert self.facts.path is not None
+            self._edits = EditService(self.facts.path)
+            self._edits.loaded(self.facts, None)
         return self._edits
+
+    async def save(self, planned: PlannedChange) -> Change | Refused | None:
+        """Write `planned` through the edit service, in a thread: the explorer keeps its frames.
+
+        The outcome: the Change written (said in a toast, the file loaded again, `planned.select`
+        shown); Refused, with the reason in the user's words (a dialog shows it and stays open);
+        None when the file had changed on disk and the user cancelled in the conflict dialog. On
+        "reload and apply again" the file is loaded again and the same change planned on it."""
+        from tui.edit_service import NothingToChange
+        from tui.facts.edit import ChangeError, FieldError, FileChangedError
+        from tui.facts.edit.plan import Refused
+
+        if "change_field" in self.hidden_actions:
+            return Refused(msg("edit.not_here", self.lang))
+        path = printable(str(self.facts.path))
+        while True:
+            try:
+                change = await asyncio.to_thread(self.edits.apply, planned)
+            except FileChangedError as conflict:
+                if await self._ask_conflict(conflict.diff) != "reload":
+                    return None
+                refused = await self.reload_now()
+                if refused is not None:
+                    return refused
+                continue
+            except NothingToChange:
+                return Refused(msg("edit.nothing_to_change", self.lang))
+            except FactFileError as error:
+                return Refused(f"{msg('edit.invalid', self.lang)}\n{error.format()}")
+            except (ChangeError, FieldError) as error:
+                return Refused(msg("edit.bad_value", self.lang, error=error))
+            except (OSError, UnicodeDecodeError) as error:
+                reason = getattr(error, "strerror", None) or error
+                return Refused(msg("edit.cannot_write", self.lang, path=path, error=reason))
+            if planned.renamed is not None:
+                self.main.renamed(*planned.renamed)  # history and trail follow before the reload
+            self._written(change, msg("edit.written", self.lang, summary=change.summary), change.select)
+            return change
+
+    async def change_diff(self, planned: PlannedChange) -> str | Refused:
+        """`planned` as a unified diff of the TOML, planned on the file as loaded; nothing written."""
+        from tui.facts.edit import ChangeError, FieldError
+        from tui.facts.edit.plan import Refused
+
+        try:
+            return await asyncio.to_thread(self.edits.diff, planned)
+        except (ChangeError, FieldError) as error:
+            return Refused(msg("edit.bad_value", self.lang, error=error))
+        except (OSError, UnicodeDecodeError, FactFileError) as error:
+            path = printable(str(self.facts.path))
+            return Refused(msg("edit.cannot_write", self.lang, path=path, error=error))
+
+    async def _ask_conflict(self, diff: str) -> str | None:
+        """The conflict dialog's answer: "reload" (load the file again and apply the change to
+        it) or None (cancel)."""
+        from tui.screens.conflict import ConflictScreen
+
+        answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        path = printable(str(self.facts.path))
+        self.push_screen(ConflictScreen(path, diff, self.lang), answer.set_result)
+        return await answer
+
+    async def reload_now(self) -> Refused | None:
+        """Load the file again and show it, waiting for it (the conflict dialog's reload); Refused
+        when the file on disk is not a valid fact file now (its problems are shown too)."""
+        assert self.facts.path is not None
+        if self._watcher is not None:
+            self._watcher.mark_seen()
+        from tui.facts.edit.plan import Refused
+
+        result, snapshot = await asyncio.to_thread(_load_with_snapshot, self.facts.path)
+        await self._reloaded(result, snapshot, quiet=True)
+        if isinstance(result, FactFileError):
+            return Refused(f"{msg('edit.invalid_on_disk', self.lang)}\n{result.format()}")
+        return None
+
+    def add_entity(self, kind: str) -> None:
+        """The new-entity dialog for `kind` (the explorer's section); the new entity is selected."""
+        from tui.screens.new_entity import NewEntityScreen
+
+        if "add_entity" in self.hidden_actions:
+            return
+        self._close_views()
+        near = self.facts.get(self.main.current_entity_id or "")
+        self.push_screen(NewEntityScreen(self.facts, kind, self.lang, near))
+
+    def delete_entity(self, entity_id: str | None) -> None:
+        """The delete dialog: what refers to the entity, listed before anything is written."""
+        from tui.screens.delete import DeleteScreen
+
+        entity = self.facts.get(entity_id or "")
+        if entity is None or "delete_entity" in self.hidden_actions:
+            return
+        self._close_views()
+        self.push_screen(DeleteScreen(self.facts, entity, self.lang))
+
+    def rename_entity(self, entity_id: str | None) -> None:
+        """The rename dialog: a new id, and every reference, the history and the trail follow."""
+        from tui.screens.rename import RenameScreen
+
+        entity = self.facts.get(entity_id or "")
+        if entity is None or "rename_entity" in self.hidden_actions:
+            return
+        self._close_views()
+        self.push_screen(RenameScreen(self.facts, entity, self.lang))
+
+    def edit_form(self, entity_id: str | None) -> None:
+        """The form for every field of the entity; its change is written as one (one undo step)."""
+        from tui.screens.edit_form import EditFormScreen
+
+        entity = self.facts.get(entity_id or "")
+        if entity is None or "edit_form" in self.hidden_actions:
+            return
+        self._close_views()
+        form = EditFormScreen(
+            self.facts, entity, self.lang, lambda: self.search_index, self.save, self.change_diff
+        )
+        self.push_screen(form)
 
     def change_field(self, entity_id: str | None) -> None:
         """The dialog that changes one field of the entity, checked, then written."""
@@ -350,14 +488,7 @@ class FactsApp(App[None]):
         if entity is None or "change_field" in self.hidden_actions:
             return
         self._close_views()
-        self.push_screen(EditFieldScreen(self.facts, entity, self.lang), self._field_changed)
-
-    def _field_changed(self, result: Change | str | None) -> None:
-        if isinstance(result, str):  # the file changed on disk: the dialog asked for a reload
-            self.action_reload()
-        elif result is not None:
-            self.edits.record(result)
-            self._written(result, msg("edit.written", self.lang, summary=result.summary))
+        self.push_screen(EditFieldScreen(self.facts, entity, self.lang))
 
     def _written(self, change: Change, said: str, entity_id: str | None = None) -> None:
         """A change is on disk: say so, mark the title, load the file again and show the entity."""
@@ -371,16 +502,15 @@ class FactsApp(App[None]):
         load it again, the same entity selected. The edit can be undone like any other."""
         from textual.app import SuspendNotSupported
 
-        from tui.edit_session import Change
+        from tui.edit_service import Change, read_snapshot
         from tui.editor import editor_argv, line_of, run_editor
-        from tui.facts.edit import read_text
         from tui.facts.edit.blocks import find
 
         path = self.facts.path
         if path is None or "open_in_editor" in self.hidden_actions:
             return
         try:
-            before, _stamp = read_text(path)
+            before = read_snapshot(path).data.decode("utf-8")
         except (OSError, UnicodeDecodeError, FactFileError) as error:
             self.notify(msg("edit.editor_failed", self.lang, error=error), severity="error", markup=False)
             return
@@ -404,25 +534,25 @@ class FactsApp(App[None]):
             )
             return
         try:
-            after, _stamp = read_text(path)
+            after: str | None = read_snapshot(path).data.decode("utf-8")
         except (OSError, UnicodeDecodeError, FactFileError):
             after = None  # gone or unreadable: the reload says what is wrong
         if after is not None and after != before:
             summary = msg("edit.edited_in_editor", self.lang, id=entity_id or printable(path.name))
-            self.edits.record(Change(path, before, after, (), summary))
+            self.edits.record(Change(path, before, after, (), summary, entity_id))
             self._show_title()
         self._select_after_reload = entity_id
         self.action_reload()
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
         """Write back the file as it was before the last change of this session."""
-        self._step_edits(undo=True)
+        await self._step_edits(undo=True)
 
-    def action_redo(self) -> None:
+    async def action_redo(self) -> None:
         """Write the last undone change again."""
-        self._step_edits(undo=False)
+        await self._step_edits(undo=False)
 
-    def _step_edits(self, undo: bool) -> None:
+    async def _step_edits(self, undo: bool) -> None:
         from tui.facts.edit import FileChangedError
 
         session = self.edits
@@ -430,7 +560,9 @@ class FactsApp(App[None]):
             self.notify(msg("edit.nothing_to_undo" if undo else "edit.nothing_to_redo", self.lang), timeout=2)
             return
         try:
-            change = session.undo(self.facts) if undo else session.redo(self.facts)
+            change = await asyncio.to_thread(session.undo if undo else session.redo)
+        except IndexError:  # a second key pressed while the first was writing: it took the last one
+            return
         except FileChangedError:
             path = printable(str(self.facts.path))
             self._refuse(undo, msg("edit.conflict", self.lang, path=path))
@@ -443,7 +575,7 @@ class FactsApp(App[None]):
             self._refuse(undo, msg("edit.cannot_write", self.lang, path=path, error=error.strerror or error))
             return
         said = msg("edit.undone" if undo else "edit.redone", self.lang, summary=change.summary)
-        self._written(change, said)
+        self._written(change, said, change.select)
 
     def _refuse(self, undo: bool, why: str) -> None:
         title = msg("edit.undo_refused" if undo else "edit.redo_refused", self.lang)
@@ -488,17 +620,21 @@ class FactsApp(App[None]):
     def _load_again(self, path: Path) -> None:
         """Load `path` off the event loop; the result is shown unless a newer reload started."""
         try:
-            result = _load_quietly(path)
+            result, snapshot = _load_with_snapshot(path)
         except Exception as error:  # a bug: the explorer goes on with what it has
             self.call_from_thread(self._say_failed, "toast.reload_failed", error)
             return
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._reloaded, result)  # type: ignore[arg-type]  # mypy cannot solve Textual's `T | Awaitable[T]` for a coroutine
+            self.call_from_thread(self._reloaded, result, snapshot)  # type: ignore[arg-type]  # mypy cannot solve Textual's `T | Awaitable[T]` for a coroutine
 
-    async def _reloaded(self, result: FactBase | FactFileError) -> None:
+    async def _reloaded(
+        self, result: FactBase | FactFileError, snapshot: Snapshot | None = None, quiet: bool = False
+    ) -> None:
         if isinstance(result, FactFileError):
             await self.main.show_problems(result)
             return
+        if self._edits is not None:
+            self._edits.loaded(result, snapshot)
         self.facts = result
         self._show_title()
         self.main.use_facts(result)
@@ -506,7 +642,8 @@ class FactsApp(App[None]):
         if selected is not None and selected in result and self.main.current_entity_id != selected:
             self.main.go_to(selected, record=False)
         name = printable(result.path.name) if result.path else ""
-        self.notify(msg("reloaded", self.lang, name=name), timeout=2, markup=False)
+        if not quiet:
+            self.notify(msg("reloaded", self.lang, name=name), timeout=2, markup=False)
         _keep_for_good()
         if len(result) <= EAGER_INDEX_LIMIT or self.search.waited_for:
             self.search.build()
@@ -632,3 +769,27 @@ def _load_quietly(path) -> FactBase | FactFileError:
         return load(path)
     except FactFileError as error:
         return error
+
+
+def _snapshot_quietly(path: Path) -> Snapshot | None:
+    """The file's bytes for the edit service, or None when they cannot be read now."""
+    from tui.edit_service import read_snapshot
+
+    try:
+        return read_snapshot(path)
+    except (OSError, FactFileError):
+        return None
+
+
+def _load_with_snapshot(path: Path) -> tuple[FactBase | FactFileError, Snapshot | None]:
+    """Load for a reload, with the bytes the fact base came from (None if the file changed while
+    it was loaded: the bytes would not be those of the fact base)."""
+    snapshot = _snapshot_quietly(path)
+    result = _load_quietly(path)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return result, None
+    if snapshot is None or (status.st_size, status.st_mtime_ns) != snapshot.stamp:
+        return result, None
+    return result, snapshot

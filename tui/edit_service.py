@@ -41,10 +41,12 @@ from pathlib import Path
 from tui.facts.edit import FileChangedError, text_diff
 from tui.facts.edit.change import ChangeError
 from tui.facts.edit.check import check_change
-from tui.facts.edit.plan import PlannedChange
+from tui.facts.edit.plan import Change, PlannedChange
 from tui.facts.export.atomic import write_bytes
 from tui.facts.index import FactBase
 from tui.facts.load import FactFileError, Problem, read_bytes
+
+__all__ = ["Change", "EditService", "NothingToChange", "Snapshot", "read_snapshot"]
 
 _SLICE = 1 << 20
 """Characters (or bytes) decoded or encoded at a time: each slice holds the interpreter ~3 ms."""
@@ -52,22 +54,6 @@ _SLICE = 1 << 20
 
 class NothingToChange(ChangeError):
     """The planned text is the file's text: nothing to write."""
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change written to the file: its whole text before and after."""
-
-    path: Path
-    before: str
-    after: str
-    entity_ids: tuple[str, ...] = ()
-    """The entities whose blocks changed with their ids kept (for the fast check); () checks the
-    whole text."""
-    summary: str = ""
-    """What changed, in a line: 'lvis.founded = 2014'."""
-    select: str | None = None
-    """The entity to show once it is written (and once it is undone or redone)."""
 
 
 @dataclass(frozen=True)

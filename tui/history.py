@@ -69,6 +69,10 @@ class History:
         """The last `length` ids up to and including the current one (the breadcrumb)."""
         return self._items[max(0, self._index + 1 - length) : self._index + 1]
 
+    def rename(self, old: str, new: str) -> None:
+        """The entity `old` is now called `new`: every step at it follows (back, forward, trail)."""
+        self._items = [new if item == old else item for item in self._items]
+
     def keep_only(self, known: Container[str]) -> None:
         """Forget ids that no longer exist (after a reload); you stay where you were, or at the
         nearest earlier step that still exists."""

@@ -112,6 +112,9 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("e", "export", "cmd.export", "File", show=False),
     Command("c", "change_field", "cmd.change_field", "File", show=False),
     Command("E", "open_in_editor", "cmd.open_in_editor", "File", show=False),
+    Command("a", "add_entity", "cmd.add_entity", "File", show=False),
+    Command("D", "delete_entity", "cmd.delete_entity", "File", show=False),
+    Command("I", "rename_entity", "cmd.rename_entity", "File", show=False),
     Command("u", "undo", "cmd.undo", "File", show=False, scope="app"),
     Command("U,ctrl+r", "redo", "cmd.redo", "File", show=False, scope="app"),
     Command("l", "toggle_language", "cmd.toggle_language", "View", scope="app"),
@@ -151,7 +154,17 @@ VIEW_COMMANDS: tuple[Command, ...] = (
     Command("escape,q", "close", "cmd.back_to_explorer", "View", palette=False),
 )
 
-EDIT_ACTIONS = frozenset({"change_field", "open_in_editor", "undo", "redo"})
+EDIT_ACTIONS = frozenset(
+    {
+        "change_field",
+        "open_in_editor",
+        "undo",
+        "redo",
+        "add_entity",
+        "delete_entity",
+        "rename_entity",
+    }
+)
 """The commands that write the fact file: not offered in a browser (`facts-tui serve` has no
 authentication, and an editor cannot be handed a browser's terminal)."""
 

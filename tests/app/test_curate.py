@@ -22,15 +22,17 @@ from textual.widgets import Input, OptionList
 
 from screenshots import wait_until
 from tui.app import FactsApp
-from tui.edit_session import Change, EditSession
+from tui.edit_service import EditService, read_snapshot
 from tui.editor import editor_argv
 from tui.facts import FactBase, FactFileError, load, loads
 from tui.facts.bundled import bundled_fact_file
 from tui.facts.edit import FileChangedError
 from tui.facts.edit.change import set_field
 from tui.facts.edit.form import form_fields, preview
+from tui.facts.edit.plan import set_fields
 from tui.facts.edit.values import parse
 from tui.facts.messages import msg
+from tui.screens.conflict import ConflictScreen
 from tui.screens.edit_field import EditFieldScreen
 from tui.screens.help import HelpScreen
 
@@ -138,30 +140,29 @@ def test_undo_and_redo_write_back_the_exact_bytes(tmp_path: Path) -> None:
     original = "\ufeff".encode() + bundled_fact_file().read_bytes().replace(b"\n", b"\r\n")
     path.write_bytes(original)
     facts = load(path)
-    session = EditSession()
+    session = EditService(path)
+    session.loaded(facts, read_snapshot(path))
     texts = [original.decode("utf-8")]
     for year in ("2014", "2015"):
-        after = set_field(texts[-1], "lvis", parse(type(facts["lvis"]), "founded", year))
-        path.write_bytes(after.encode("utf-8"))
-        session.record(Change(path, texts[-1], after, ("lvis",), f"founded = {year}"))
-        texts.append(after)
-    session.undo(facts)
-    session.undo(facts)
+        change = session.apply(set_fields("lvis", [parse(type(facts["lvis"]), "founded", year)], year))
+        texts.append(change.after)
+    assert path.read_bytes() == texts[-1].encode("utf-8")
+    session.undo()
+    session.undo()
     assert path.read_bytes() == original and not session.can_undo
-    session.redo(facts)
+    session.redo()
     assert path.read_bytes() == texts[1].encode("utf-8")
 
 
 def test_undo_refuses_a_file_changed_on_disk(fact_file: Path) -> None:
     facts = load(fact_file)
-    before = fact_file.read_text(encoding="utf-8")
-    after = set_field(before, "lvis", parse(type(facts["lvis"]), "founded", "2014"))
-    session = EditSession()
-    session.record(Change(fact_file, before, after, ("lvis",)))
-    someone_else = before + "\n# someone else's line\n"
+    session = EditService(fact_file)
+    session.loaded(facts, read_snapshot(fact_file))
+    after = session.apply(set_fields("lvis", [parse(type(facts["lvis"]), "founded", "2014")], "")).after
+    someone_else = after + "\n# someone else's line\n"
     fact_file.write_text(someone_else, encoding="utf-8")
     with pytest.raises(FileChangedError):
-        session.undo(facts)
+        session.undo()
     assert fact_file.read_text(encoding="utf-8") == someone_else and session.can_undo
 
 
@@ -274,19 +275,26 @@ async def test_a_file_changed_on_disk_is_not_overwritten(fact_file: Path, notes:
         theirs = fact_file.read_text(encoding="utf-8") + "\n# saved by someone else\n"
         fact_file.write_text(theirs, encoding="utf-8")
         await pilot.press("enter")
-        await settle(pilot)
-        assert app.screen is dialog
-        assert "changed on disk" in dialog.problems_text and "nothing was written" in dialog.problems_text
+        await wait_until(pilot, lambda: isinstance(app.screen, ConflictScreen), "the conflict dialog")
+        assert "+# saved by someone else" in dialog_text(pilot)  # what changed, as a diff
         assert fact_file.read_text(encoding="utf-8") == theirs
-        await pilot.click("#edit-reload")  # the offered reload
+        await pilot.press("escape")  # cancel: nothing written, the field dialog still open
+        await settle(pilot)
+        assert app.screen is dialog and fact_file.read_text(encoding="utf-8") == theirs
+        await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, EditFieldScreen)
 
-        # And undo does not write over someone else's save either.
+        # Reload and apply again: their line and the change both in the file.
         dialog = await open_dialog(pilot, "lvis", "founded")
         await type_value(pilot, dialog, "2015")
         await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConflictScreen), "the conflict dialog")
+        await pilot.press("r")
         await wait_until(pilot, lambda: app.facts["lvis"].founded == 2015, "the reload")
+        assert fact_file.read_text(encoding="utf-8") == theirs.replace("founded = 2013", "founded = 2015")
+
+        # And undo does not write over someone else's save either.
         theirs = fact_file.read_text(encoding="utf-8") + "# again\n"
         fact_file.write_text(theirs, encoding="utf-8")
         await pilot.press("u")

@@ -1,9 +1,10 @@
 """Change one field of an entity: pick the field, type the value, see it read back, write it.
 
-The value is read as `facts-tui set` reads it (tui.facts.edit.values); the changed file is checked
-as `facts-tui check` checks it and written only if it passes, atomically, and never over a file
-that changed on disk since the dialog read it. The dialog returns the `Change` written, "reload"
-when the file changed on disk and the user asked to load it again, or None.
+The value is read as `facts-tui set` reads it (tui.facts.edit.values). The dialog reads and writes
+no file: it hands the change to the app (`FactsApp.save`, through tui/edit_service.py), which
+checks it as `facts-tui check` would, writes it atomically and never over a file changed on disk
+since it was loaded (the conflict dialog asks what to do). A refused change's reason is shown
+here, to fix the value. The dialog returns the `Change` written, or None.
 """
 
 from __future__ import annotations
@@ -16,25 +17,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.edit_session import Change
-from tui.facts import Entity, FactBase, FactFileError
-from tui.facts.edit import ChangeError, Edit, FieldError, FileChangedError, read_text
-from tui.facts.edit.change import set_field
-from tui.facts.edit.check import check_change
+from tui.facts import Entity, FactBase
+from tui.facts.edit.change import ChangeError
 from tui.facts.edit.form import FormField, field_label, form_fields, preview
-from tui.facts.edit.values import parse
+from tui.facts.edit.plan import Change, PlannedChange, Refused, set_fields
+from tui.facts.edit.values import FieldError, parse
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.facts.sanitize import clean, printable
+from tui.widgets.diff_text import diff_text
 
 _SHOWN_VALUE = 60
 """How much of a field's current value its row in the list shows."""
 
 
-class EditFieldScreen(ModalScreen[Change | str | None]):
+class EditFieldScreen(ModalScreen[Change | None]):
     """The fields of one entity, a value box with what it would write, and the change as a diff."""
 
     CSS_PATH = Path(__file__).with_name("edit_field.tcss")
@@ -51,16 +50,8 @@ class EditFieldScreen(ModalScreen[Change | str | None]):
         self.entity = entity
         self.lang: Language = lang
         self.fields: list[FormField] = form_fields(entity)
-        self._text: str | None = None
-        """The file's text when the dialog opened: the change is planned on it."""
-        self._stamp: tuple[int, int] = (0, 0)
         self.problems_text = ""
         """The problem shown, as plain text ("" when none is): the tests read it."""
-
-    @property
-    def path(self) -> Path:
-        assert self.facts.path is not None
-        return self.facts.path
 
     def compose(self) -> ComposeResult:
         name = self.entity.label(self.lang)
@@ -72,7 +63,6 @@ class EditFieldScreen(ModalScreen[Change | str | None]):
             yield Input(placeholder=msg("edit.value_placeholder", self.lang), id="edit-value")
             yield Static(Text(""), id="edit-preview")
             yield Static(Text(""), id="edit-problems")
-            yield Button(msg("edit.reload", self.lang), id="edit-reload", variant="warning")
             with VerticalScroll(id="edit-diff"):
                 yield Static(Text(""), id="edit-diff-text")
             yield Static(Text(msg("edit.hint", self.lang)), id="edit-hint")
@@ -87,12 +77,6 @@ class EditFieldScreen(ModalScreen[Change | str | None]):
         return Option(label, id=field.path)
 
     def on_mount(self) -> None:
-        try:
-            self._text, self._stamp = read_text(self.path)
-        except (OSError, UnicodeDecodeError, FactFileError) as error:
-            self._problem(
-                Text(msg("edit.cannot_write", self.lang, path=printable(str(self.path)), error=error))
-            )
         fields = self.query_one(OptionList)
         if self.fields:
             fields.highlighted = 0
@@ -145,47 +129,34 @@ class EditFieldScreen(ModalScreen[Change | str | None]):
 
     # -- planning, checking, writing --------------------------------------------------------------
 
-    def _plan(self) -> str | None:
-        """The file's new text with the typed value, or None (the problem is shown)."""
+    def _plan(self) -> PlannedChange | None:
+        """The change the typed value makes, or None (the problem is shown)."""
         field = self.field
-        if field is None or self._text is None:
+        if field is None:
             return None
         value = self.query_one(Input).value
         try:
             assignment = parse(type(self.entity), field.path, value)
-            return set_field(self._text, self.entity.id, assignment)
         except (FieldError, ChangeError) as error:
             self._problem(Text(msg("edit.bad_value", self.lang, error=error)))
             return None
+        shown = value.strip() or msg("edit.removes", self.lang)
+        return set_fields(self.entity.id, [assignment], f"{self.entity.id}.{field.path} = {shown}")
 
     @on(Input.Submitted, "#edit-value")
     def _submitted(self, event: Input.Submitted) -> None:
         self._forget_outcome()
-        after = self._plan()
-        field = self.field
-        if after is None or field is None or self._text is None:
-            return
-        if after == self._text:
-            self._problem(Text(msg("edit.nothing_to_change", self.lang)))
-            return
-        try:
-            check_change(self.facts, after, [self.entity.id], str(self.path))
-        except FactFileError as error:
-            self._problem(Text(f"{msg('edit.invalid', self.lang)}\n{error.format()}"))
-            return
-        try:
-            Edit(self.path, self._text, after, self._stamp).write()
-        except FileChangedError:
-            self._problem(Text(msg("edit.conflict", self.lang, path=printable(str(self.path)))))
-            self.query_one("#edit-reload").add_class("-shown")
-            return
-        except OSError as error:
-            path = printable(str(self.path))
-            self._problem(Text(msg("edit.cannot_write", self.lang, path=path, error=error.strerror or error)))
-            return
-        value = event.value.strip() or msg("edit.removes", self.lang)
-        summary = f"{self.entity.id}.{field.path} = {value}"
-        self.dismiss(Change(self.path, self._text, after, (self.entity.id,), summary))
+        planned = self._plan()
+        if planned is not None:
+            self.run_worker(self._save(planned), group="save", exclusive=True)
+
+    async def _save(self, planned: PlannedChange) -> None:
+        """The app writes it, off the UI thread; a refused change's reason stays on screen."""
+        outcome = await self.app.save(planned)  # type: ignore[attr-defined]  # FactsApp.save
+        if isinstance(outcome, Refused):
+            self._problem(Text(outcome.reason))
+        elif outcome is not None:
+            self.dismiss(outcome)
 
     def action_show_diff(self) -> None:
         """Show (or hide) the change as a diff of the TOML; nothing is written."""
@@ -193,18 +164,19 @@ class EditFieldScreen(ModalScreen[Change | str | None]):
         if box.has_class("-shown"):
             box.remove_class("-shown")
             return
-        after = self._plan()
-        if after is None or self._text is None:
-            return
-        diff = Edit(self.path, self._text, after, self._stamp).diff()
-        self.query_one("#edit-diff-text", Static).update(
-            _diff_text(diff) if diff else Text(msg("edit.no_diff", self.lang))
-        )
-        box.add_class("-shown")
+        planned = self._plan()
+        if planned is not None:
+            self.run_worker(self._show_diff(planned), group="diff", exclusive=True)
 
-    @on(Button.Pressed, "#edit-reload")
-    def _reload(self) -> None:
-        self.dismiss("reload")
+    async def _show_diff(self, planned: PlannedChange) -> None:
+        diff = await self.app.change_diff(planned)  # type: ignore[attr-defined]  # FactsApp.change_diff
+        if isinstance(diff, Refused):
+            self._problem(Text(diff.reason))
+            return
+        self.query_one("#edit-diff-text", Static).update(
+            diff_text(diff) if diff else Text(msg("edit.no_diff", self.lang))
+        )
+        self.query_one("#edit-diff").add_class("-shown")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -221,18 +193,3 @@ class EditFieldScreen(ModalScreen[Change | str | None]):
         self.query_one("#edit-problems").remove_class("-shown")
         self.query_one("#edit-diff").remove_class("-shown")
 
-
-def _diff_text(diff: str) -> Text:
-    """A unified diff, its added and removed lines coloured; the file's text stays plain text."""
-    text = Text()
-    for line in clean(diff).splitlines():
-        style = ""
-        if line.startswith("+") and not line.startswith("+++"):
-            style = "green"
-        elif line.startswith("-") and not line.startswith("---"):
-            style = "red"
-        elif line.startswith("@@"):
-            style = "cyan"
-        text.append(line + "\n", style=style)
-    text.rstrip()
-    return text

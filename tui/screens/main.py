@@ -336,6 +336,15 @@ class MainScreen(EntityActions, Screen):  # type: ignore[misc]  # EntityActions 
             self._step_on_next_show = selected not in facts
             self._show(entity_list.highlighted)
 
+    def renamed(self, old: str, new: str) -> None:
+        """An entity's id changed in the file: history, trail, hits and remembered places follow
+        (the reload that brings the renamed entity then finds it by its new id)."""
+        self.history.rename(old, new)
+        self.hits = [new if hit == old else hit for hit in self.hits]
+        if self._before_filter == old:
+            self._before_filter = new
+        self.query_one(Breadcrumb).show_trail(self.facts, self.history.trail(), self.lang)
+
     async def show_problems(self, error: FactFileError) -> None:
         """The file on disk is broken: keep what is shown and say what is wrong."""
         panel = await self._problems_panel()

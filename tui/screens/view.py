@@ -49,6 +49,15 @@ class EntityActions:
     def action_open_in_editor(self) -> None:
         self.app.open_in_editor(self.current_entity_id)
 
+    def action_add_entity(self) -> None:
+        self.app.add_entity(self.app.main.section)
+
+    def action_delete_entity(self) -> None:
+        self.app.delete_entity(self.current_entity_id)
+
+    def action_rename_entity(self) -> None:
+        self.app.rename_entity(self.current_entity_id)
+
     def check_edit_action(self, action: str) -> bool | None:
         """False for a command that writes the file where the app offers none (in a browser)."""
         return action not in self.app.hidden_actions

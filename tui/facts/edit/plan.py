@@ -16,14 +16,19 @@ A plan raises ChangeError or FieldError when the change cannot be made to the te
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from tui.facts.edit import change
 from tui.facts.edit.change import ChangeError
-from tui.facts.edit.values import Assignment
+from tui.facts.edit.values import Assignment, field_types, without_none
 from tui.facts.index import FactBase
+from tui.facts.model import TYPE_BY_KIND, Bilingual
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,32 @@ class PlannedChange:
     """What changes, in a line, in the user's language: the toasts and the undo say it."""
     select: str | None = None
     """The entity to show once the change is written (None: stay where you are)."""
+    renamed: tuple[str, str] | None = None
+    """(old id, new id) when the change renames an entity: the history and trail follow it."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change written to the file (by `tui.edit_service`): its whole text before and after."""
+
+    path: Path
+    before: str
+    after: str
+    entity_ids: tuple[str, ...] = ()
+    """The entities whose blocks changed with their ids kept (for the fast check); () checks the
+    whole text."""
+    summary: str = ""
+    """What changed, in a line: 'lvis.founded = 2014'."""
+    select: str | None = None
+    """The entity to show once it is written (and once it is undone or redone)."""
+
+
+@dataclass(frozen=True)
+class Refused:
+    """What `FactsApp.save` gives back when nothing was written: why, in the user's words
+    (`facts-tui check`'s report for a change that would make the file invalid)."""
+
+    reason: str
 
 
 def set_fields(entity_id: str, assignments: Sequence[Assignment], summary: str) -> PlannedChange:
@@ -64,6 +95,49 @@ def add_entity(kind: str, values: dict[str, Any], summary: str) -> PlannedChange
     return PlannedChange(plan, (), summary, select=entity_id)
 
 
+def required_fields(kind: str) -> list[str]:
+    """The fields a new entity of `kind` cannot do without, as paths to type (a name in two
+    languages is two paths): what the new-entity form asks for besides the id and its source."""
+    paths: list[str] = []
+    entity_type = TYPE_BY_KIND[kind]
+    for item in msgspec.structs.fields(entity_type):
+        if item.required and item.name not in ("id", "provenance"):
+            if without_none(field_types(entity_type)[item.name]) is Bilingual:
+                paths += [f"{item.name}.ko", f"{item.name}.en"]
+            else:
+                paths.append(item.name)
+    return paths
+
+
+def suggest_id(facts: FactBase, kind: str, english_name: str) -> str:
+    """An id for a new entity: its English name as a slug ('Daegu Digital Bridge' →
+    'daegu-digital-bridge'), made unique with -2, -3…; the kind's name when there is no name."""
+    slug = re.sub(r"[^a-z0-9]+", "-", english_name.lower()).strip("-")[:70].strip("-") or kind
+    candidate, n = slug, 2
+    while candidate in facts:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
+def new_entity_values(
+    entity_id: str, assignments: Sequence[Assignment], source: str | None, paragraph: int
+) -> dict[str, Any]:
+    """A new entity's values as `add_entity` takes them: its id, the typed fields, and where it
+    comes from (no source: a source entity, which cites none)."""
+    values: dict[str, Any] = {"id": entity_id}
+    for assignment in assignments:
+        for path, item in ((assignment.path, assignment.value), *assignment.also):
+            if item is None or item == "day":  # nothing typed; the default precision
+                continue
+            target = values
+            for part in path[:-1]:
+                target = target.setdefault(str(part), {})
+            target[str(path[-1])] = item
+    if source is not None:
+        values["provenance"] = [{"source": source, "paragraph": paragraph}]
+    return values
+
+
 def rename_entity(old: str, new: str, summary: str) -> PlannedChange:
     """The entity `old` called `new`; every reference to it follows."""
 
@@ -73,7 +147,7 @@ def rename_entity(old: str, new: str, summary: str) -> PlannedChange:
             raise ChangeError(f"the id '{new}' is taken (by a {taken.KIND}); choose another")
         return change.rename(text, old, new, [link.entity.id for link in facts.backlinks(old)])
 
-    return PlannedChange(plan, (), summary, select=new)
+    return PlannedChange(plan, (), summary, select=new, renamed=(old, new))
 
 
 def referrers(facts: FactBase, entity_id: str) -> list[str]:
@@ -82,13 +156,20 @@ def referrers(facts: FactBase, entity_id: str) -> list[str]:
     return sorted({link.entity.id for link in facts.backlinks(entity_id)} - {entity_id})
 
 
-def remove_entity(entity_id: str, cascade: bool, summary: str) -> PlannedChange:
-    """The entity removed; with `cascade` the references to it too, else refused while there are any."""
+def remove_entity(
+    entity_id: str, cascade: bool, summary: str, listed: Sequence[str] | None = None
+) -> PlannedChange:
+    """The entity removed; with `cascade` the references to it too, else refused while there are
+    any. `listed`: the referrers the user was shown; if others refer to it by the time the change
+    is planned (the file changed meanwhile), it is refused rather than reaching further."""
 
     def plan(text: str, facts: FactBase) -> str:
         others = referrers(facts, entity_id)
         if others and not cascade:
             raise ChangeError(f"{entity_id} is referred to by {', '.join(others)}")
+        if listed is not None and set(others) - set(listed):
+            new = ", ".join(sorted(set(others) - set(listed)))
+            raise ChangeError(f"{entity_id} is now also referred to by {new}; nothing was removed")
         return change.remove(text, entity_id, others)
 
     return PlannedChange(plan, (), summary)

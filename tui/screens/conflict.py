@@ -1,0 +1,69 @@
+"""The file changed on disk while a change was being saved: show how, then reload and apply the
+change again, or cancel. Nothing has been written when this dialog is up.
+
+Dismisses with "reload" or None.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from tui.facts.messages import msg
+from tui.facts.model import Language
+from tui.widgets.diff_text import diff_text
+
+
+class ConflictScreen(ModalScreen[str | None]):
+    """What changed on disk since the file was loaded, as a diff, and the two ways on."""
+
+    DEFAULT_CSS = """
+    ConflictScreen { align: center middle; }
+    #conflict-box {
+        width: 100; max-width: 95%; height: auto; max-height: 90%;
+        border: round $warning; background: $panel; padding: 0 1;
+    }
+    #conflict-title { text-style: bold; color: $text-warning; }
+    #conflict-diff { height: auto; max-height: 20; margin: 1 0; }
+    #conflict-buttons { height: auto; }
+    #conflict-buttons Button { margin-right: 2; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", msg("conflict.cancel", "en")),
+        Binding("r", "reload", msg("conflict.reload", "en")),
+    ]
+
+    def __init__(self, path: str, diff: str, lang: Language) -> None:
+        super().__init__()
+        self.path = path
+        self.diff = diff
+        self.lang: Language = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="conflict-box"):
+            yield Static(Text(msg("conflict.title", self.lang, path=self.path)), id="conflict-title")
+            yield Static(Text(msg("conflict.explain", self.lang)))
+            with VerticalScroll(id="conflict-diff"):
+                shown = diff_text(self.diff) if self.diff else Text(msg("conflict.no_diff", self.lang))
+                yield Static(shown, id="conflict-diff-text")
+            with Horizontal(id="conflict-buttons"):
+                yield Button(msg("conflict.reload", self.lang), id="conflict-reload", variant="warning")
+                yield Button(msg("conflict.cancel", self.lang), id="conflict-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#conflict-reload").focus()
+
+    @on(Button.Pressed, "#conflict-reload")
+    def action_reload(self) -> None:
+        """Load the file as it is now and apply the same change to it."""
+        self.dismiss("reload")
+
+    @on(Button.Pressed, "#conflict-cancel")
+    def action_cancel(self) -> None:
+        """Write nothing; the file stays as the other program saved it."""
+        self.dismiss(None)

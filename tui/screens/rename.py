@@ -1,0 +1,82 @@
+"""Give an entity a new id: every reference to it in the file follows (the same change as
+`facts-tui rename`), and so do the explorer's history, trail and selection.
+
+The dialog hands the change to the app (`FactsApp.save`) and closes once it is written; a refused
+id (taken, or not an id the schema allows) is said here, to fix.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from tui.facts import Entity, FactBase
+from tui.facts.edit.plan import Change, Refused, referrers, rename_entity
+from tui.facts.messages import msg
+from tui.facts.model import Language
+from tui.facts.sanitize import clean
+
+
+class RenameScreen(ModalScreen[Change | None]):
+    """The current id to edit, how many references follow, and what went wrong."""
+
+    DEFAULT_CSS = """
+    RenameScreen { align: center middle; }
+    #rename-box {
+        width: 80; max-width: 95%; height: auto;
+        border: round $primary; background: $panel; padding: 0 1;
+    }
+    #rename-title { text-style: bold; }
+    #rename-hint { color: $text-muted; }
+    #rename-problems { color: $text-error; height: auto; }
+    """
+    BINDINGS = [Binding("escape", "cancel", msg("edit.cancel", "en"))]
+
+    def __init__(self, facts: FactBase, entity: Entity, lang: Language) -> None:
+        super().__init__()
+        self.facts = facts
+        self.entity = entity
+        self.lang: Language = lang
+        self.problems_text = ""
+
+    def compose(self) -> ComposeResult:
+        name = self.entity.label(self.lang)
+        following = len(referrers(self.facts, self.entity.id))
+        with Vertical(id="rename-box"):
+            yield Static(
+                Text(msg("rename.title", self.lang, name=name, id=self.entity.id)), id="rename-title"
+            )
+            yield Input(value=self.entity.id, id="rename-id")
+            yield Static(Text(msg("rename.hint", self.lang, n=following)), id="rename-hint")
+            yield Static(Text(""), id="rename-problems")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#rename-id")
+    def _submitted(self, event: Input.Submitted) -> None:
+        new = clean(event.value.strip())
+        if not new or new == self.entity.id:
+            self._problem(msg("edit.nothing_to_change", self.lang))
+            return
+        summary = msg("rename.summary", self.lang, old=self.entity.id, new=new)
+        self.run_worker(self._save(rename_entity(self.entity.id, new, summary)), group="save", exclusive=True)
+
+    async def _save(self, planned) -> None:
+        outcome = await self.app.save(planned)  # type: ignore[attr-defined]  # FactsApp.save
+        if isinstance(outcome, Refused):
+            self._problem(outcome.reason)
+        elif outcome is not None:
+            self.dismiss(outcome)
+
+    def _problem(self, reason: str) -> None:
+        self.problems_text = reason
+        self.query_one("#rename-problems", Static).update(Text(reason))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
