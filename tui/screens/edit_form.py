@@ -29,7 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
 from tui.facts import Entity, FactBase
-from tui.facts.edit import ChangeError, FieldError
+from tui.facts.edit.change import ChangeError
 from tui.facts.edit.draft import (
     Citation,
     Draft,
@@ -46,6 +46,7 @@ from tui.facts.edit.draft import (
 )
 from tui.facts.edit.form import preview
 from tui.facts.edit.plan import Change, PlannedChange, Refused
+from tui.facts.edit.values import FieldError
 from tui.facts.messages import MESSAGES, msg
 from tui.facts.model import Language
 from tui.facts.search import SearchIndex
