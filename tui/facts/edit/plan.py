@@ -28,7 +28,7 @@ from tui.facts.edit import change
 from tui.facts.edit.change import ChangeError
 from tui.facts.edit.values import Assignment, field_types, without_none
 from tui.facts.index import FactBase
-from tui.facts.model import TYPE_BY_KIND, Bilingual
+from tui.facts.model import TYPE_BY_KIND, Bilingual, Dated
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,9 @@ def add_entity(kind: str, values: dict[str, Any], summary: str) -> PlannedChange
 
 def required_fields(kind: str) -> list[str]:
     """The fields a new entity of `kind` cannot do without, as paths to type (a name in two
-    languages is two paths): what the new-entity form asks for besides the id and its source."""
+    languages is two paths): what the new-entity form asks for besides the id and its source.
+    An agreement or event needs a date or, when the source gives none, a note saying so: both
+    are asked for, either will do."""
     paths: list[str] = []
     entity_type = TYPE_BY_KIND[kind]
     for item in msgspec.structs.fields(entity_type):
@@ -106,6 +108,8 @@ def required_fields(kind: str) -> list[str]:
                 paths += [f"{item.name}.ko", f"{item.name}.en"]
             else:
                 paths.append(item.name)
+    if issubclass(entity_type, Dated):  # a date, or a date_note saying the source gives none
+        paths += ["date", "date_note.en"]
     return paths
 
 
