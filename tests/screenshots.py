@@ -125,6 +125,25 @@ async def edit_form(pilot: Pilot) -> None:
     )
 
 
+async def entity_form(pilot: Pilot) -> None:
+    """The edit form (`C`) on the Motor Valley project, its budget typed as people write money:
+    read back in both languages, and the citation it now needs asked for."""
+    app = pilot.app
+    await pilot.pause()
+    app.open_entity("motor-valley")  # type: ignore[attr-defined]
+    await pilot.pause()
+    await pilot.press("C")
+    await wait_until(pilot, lambda: type(app.screen).__name__ == "EditFormScreen", "the edit form")
+    budget = next(w for w, path in app.screen._paths().items() if path == "budget")  # type: ignore[attr-defined]
+    budget.focus()
+    budget.cursor_blink = False
+    budget.value = ""
+    await pilot.press(*"3400억")
+    await wait_until(
+        pilot, lambda: "KRW 340.0 billion" in _plain(app.export_screenshot()), "the parsed amount"
+    )
+
+
 async def timeline_view(pilot: Pilot) -> None:
     """The timeline (`t`) from the Motor Valley project."""
     app = pilot.app
@@ -175,6 +194,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("search", WIDE, search("760억", "찾음")),  # "… matches" in Korean, the file's language
     Shot("timeline", WIDE, timeline_view),
     Shot("edit", WIDE, edit_form),
+    Shot("edit_form", WIDE, entity_form),
 )
 
 

@@ -548,6 +548,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "이 종류에서 밝힐 수 있는 필드: {fields}",
         "name one of this kind's fields: {fields}",
     ),
+    "heading.citations": ("출처", "Citations"),
+    "citation.uncited": ("출처 없음", "no citation"),
+    "citation.how_to_cite": (
+        '이 값을 밝히는 근거 항목에 적으세요: fields = ["{field}"]',
+        'name it in the provenance entry that supports it: fields = ["{field}"]',
+    ),
+    "citation.n_uncited": (
+        "출처 없는 필드 {n:,}개 (항목 {entities:,}개). --strict를 주면 오류로 봅니다.",
+        "{n:,} fields without a citation in {entities:,} entities; --strict makes them errors.",
+    ),
 }
 
 
@@ -628,3 +638,7 @@ def both(key: str, /, **values: object) -> tuple[str, str]:
     "form.picker_title": ("{field} 고르기: {kinds}", "Pick {field}: {kinds}"),
     "form.picker_none": ("맞는 항목이 없습니다.", "Nothing matches."),
     "form.picker_indexing": ("검색 색인을 만드는 중…", "Building the search index…"),
+    "form.cite_below": (
+        "바뀐 사실의 출처를 양식 끝의 '출처 밝히기'에 적어야 저장할 수 있습니다.",
+        "Cite a source for the change under 'Citation' at the end of the form before saving.",
+    ),

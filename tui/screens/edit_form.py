@@ -308,7 +308,9 @@ class EditFormScreen(ModalScreen[Change | None]):
     def _say_status(self, outcome: Outcome) -> None:
         status = self.query_one("#form-status", Static)
         n = sum(len(v) for v in outcome.problems.values()) + len(self.citation_issues)
-        if n:
+        if n and not outcome.problems:  # only the citation is missing: say where it is asked for
+            status.update(Text(msg("form.cite_below", self.lang), style="red"))
+        elif n:
             status.update(Text(msg("form.n_problems", self.lang, n=n), style="red"))
         elif not outcome.changed:
             status.update(Text(msg("form.no_change", self.lang), style="dim"))
