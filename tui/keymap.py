@@ -72,6 +72,7 @@ _KEY_NAMES = {
     "up": "↑",
     "down": "↓",
     "f1": "F1",
+    "f2": "F2",
     "ctrl+p": "Ctrl+P",
     "ctrl+r": "Ctrl+R",
     "tab": "Tab",
@@ -111,6 +112,7 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("Y", "copy_id", "cmd.copy_id", "Copy", show=False),
     Command("e", "export", "cmd.export", "File", show=False),
     Command("c", "change_field", "cmd.change_field", "File", show=False),
+    Command("C", "edit_form", "cmd.edit_form", "File", show=False),
     Command("E", "open_in_editor", "cmd.open_in_editor", "File", show=False),
     Command("a", "add_entity", "cmd.add_entity", "File", show=False),
     Command("D", "delete_entity", "cmd.delete_entity", "File", show=False),
@@ -157,6 +159,7 @@ VIEW_COMMANDS: tuple[Command, ...] = (
 EDIT_ACTIONS = frozenset(
     {
         "change_field",
+        "edit_form",
         "open_in_editor",
         "undo",
         "redo",

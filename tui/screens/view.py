@@ -46,6 +46,9 @@ class EntityActions:
     def action_change_field(self) -> None:
         self.app.change_field(self.current_entity_id)
 
+    def action_edit_form(self) -> None:
+        self.app.edit_form(self.current_entity_id)
+
     def action_open_in_editor(self) -> None:
         self.app.open_in_editor(self.current_entity_id)
 
