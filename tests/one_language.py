@@ -61,13 +61,12 @@ _SCRIPT = {"ko": re.compile(r"[가-힣ㄱ-ㅎㅏ-ㅣ]"), "en": re.compile(r"[A-Z
 _COLUMNS = re.compile(r"\s{2,}|[│┃║▏▕]")
 
 
-_PIECE = re.compile(r"[^,#/()“”—]+[,#/()“”—]*|[,#/()“”—]+")
-"""A run cut where lists join values, and around quotation marks and dashes (a citation's quote)."""
+_PIECE = re.compile(r"[^,#/()]+[,#/()]*|[,#/()]+")
 
 
 def run_of(pieces: list[str]) -> str:
     """Pieces joined back, without the separators at either end."""
-    return "".join(pieces).strip(" ,#/()“”—")
+    return "".join(pieces).strip(" ,#/()")
 
 
 def _without_units(text: str) -> str:
@@ -76,6 +75,10 @@ def _without_units(text: str) -> str:
 
 def squeeze(text: str) -> str:
     return " ".join(text.split())
+
+
+_QUOTED = re.compile(r"“([^“”]*)(?:”|$)|^([^“”]*)”")
+"""A quotation in a column: “…”, its start (“… to the end of a wrapped line) or its end (…”)."""
 
 
 class OtherLanguage:
@@ -139,11 +142,22 @@ class OtherLanguage:
             yield run_of(pieces[start:end])
             start = end
 
+    def _without_quoted_data(self, column: str) -> str:
+        """A column of a line without the quotations of the file's text (a citation's quote, a
+        remark), even one cut by wrapping: a fragment of one can be a lone syllable ('“이')."""
+
+        def blank(match: re.Match[str]) -> str:
+            inner = match.group(1) if match.group(1) is not None else match.group(2)
+            return " " if squeeze(inner) in self.haystack else match.group()
+
+        return _QUOTED.sub(blank, column)
+
     def words(self, text: str) -> list[str]:
         """Each line of `text` holding a word of the other language, with the words."""
         found = []
         for line in text.splitlines():
-            line = _without_units(line)
+            columns = _COLUMNS.split(_without_units(line))
+            line = "  ".join(self._without_quoted_data(column) for column in columns)
             bad = [
                 w
                 for run in self._runs(line)

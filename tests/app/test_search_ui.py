@@ -190,9 +190,10 @@ async def test_s_searches_everything_grouped_by_kind_enter_opens_and_n_steps(mak
         org = lines.index("기관 1")
         agreement = lines.index("협약 1")
         project = lines.index("사업 1")
-        # Groups come in the order of their best hit: the exact amounts before a summary's mention.
+        # Groups come in the order of their best hit: the exact amounts before a mention in a text
+        # (the company's citation of the article, "이 회사는 2024년 9월까지 760억 원을 투자해").
         assert agreement < project < org
-        assert lines[org + 1].startswith("㈜코아오토모티브  요약: …")
+        assert lines[org + 1].startswith("㈜코아오토모티브  ") and "760억" in lines[org + 1]
         assert lines[agreement + 1] == "대구시-㈜코아오토모티브 업무 협약  금액: 760억 원"
         assert lines[project + 1] == "㈜코아오토모티브 전용 공장 및 연구소  금액: 760억 원"
         # The matched text of each snippet is highlighted.
