@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import random
+import re
 import sys
 import time
 from collections import defaultdict
@@ -951,9 +952,58 @@ class Generator:
         return "\n".join(lines)
 
 
-def generate(total: int, seed: int = 0) -> str:
-    """The text of a fact file with `total` entities, the same for the same `seed`."""
-    return Generator(total, seed).render()
+def generate(total: int, seed: int = 0, cited: float = 0.0) -> str:
+    """The text of a fact file with `total` entities, the same for the same `seed`; with `cited`,
+    that share of the named entities cite each of their fields (`cite_fields`)."""
+    text = Generator(total, seed).render()
+    return cite_fields(text, cited, seed) if cited > 0 else text
+
+
+NOT_CITABLE = ("id", "provenance", "date_precision", "date_note")
+"""Keys a provenance entry cannot name (tui/facts/citations.py: the id, provenance, parts of a date)."""
+_ENTRY = re.compile(r"\{ ([^{}]*?) \}")
+
+
+def cite_fields(text: str, share: float, seed: int = 0) -> str:
+    """`text` with `share` of its named entities citing every field they give (tags included): the
+    keys are dealt over the entity's provenance entries in turn, `fields = [...]` in each. The
+    choice has a random generator of its own, so the rest of the file is the same as without."""
+    rng = random.Random(f"cite-{seed}")
+    lines = text.split("\n")
+    entity: list[str] | None = None
+    provenance_at = -1
+    in_sub_table = False
+
+    def finish() -> None:
+        if entity is None or provenance_at < 0 or rng.random() >= share:
+            return
+        entries = _ENTRY.findall(lines[provenance_at])
+        dealt = [entity[j :: len(entries)] for j in range(len(entries))]
+        cited = [
+            "{ " + entry + (f", fields = {string_array(keys)}" if keys else "") + " }"
+            for entry, keys in zip(entries, dealt, strict=True)
+        ]
+        lines[provenance_at] = "provenance = [" + ", ".join(cited) + "]"
+
+    for n, line in enumerate(lines):
+        if line.startswith("["):  # [[table]], [[table.sub]] or [table.sub]
+            name = line.strip("[]")
+            if "." in name:
+                key = name.split(".", 1)[1]  # [[agreements.commitments]]: commitments
+                if entity is not None and key not in entity:
+                    entity.append(key)
+                in_sub_table = True
+                continue
+            finish()
+            entity, provenance_at, in_sub_table = ([] if name != "sources" else None), -1, False
+        elif entity is not None and not in_sub_table and " = " in line and not line.startswith(" "):
+            key = line.split(" = ", 1)[0]
+            if key == "provenance":
+                provenance_at = n
+            elif key not in NOT_CITABLE and key not in entity:
+                entity.append(key)
+    finish()
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -961,11 +1011,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--entities", type=int, required=True, help="how many entities in all (>= 1)")
     parser.add_argument("--out", type=Path, required=True, help="the TOML file to write")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--cited",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="share of named entities whose provenance cites each of their fields (0 to 1; default 0)",
+    )
     args = parser.parse_args(argv)
     if args.entities < 1:
         parser.error("--entities must be at least 1")
     started = time.perf_counter()
-    text = generate(args.entities, args.seed)
+    text = generate(args.entities, args.seed, args.cited)
     data = text.encode("utf-8")
     args.out.write_bytes(data)
     elapsed = time.perf_counter() - started

@@ -14,10 +14,12 @@ from rich.text import Text
 from rich.tree import Tree
 
 from tui.facts import Entity, FactBase, Link
+from tui.facts.citations import citations
 from tui.facts.fields import subtitle
 from tui.facts.messages import msg
 from tui.facts.model import (
     Language,
+    Named,
     Person,
     Source,
 )
@@ -25,7 +27,7 @@ from tui.facts.model import (
 if TYPE_CHECKING:
     from tui.facts.graph import Node
 
-from tui.facts.text import kind_label
+from tui.facts.text import field_label, kind_label
 from tui.render_fields import field_grid_rows
 
 ROLES = (
@@ -80,16 +82,42 @@ def source_citation(facts: FactBase, entity: Entity, lang: Language = "en") -> l
     """'Dong-A Ilbo, 2023-03-07, paragraph 7' for each provenance entry."""
     lines = []
     for source, prov in facts.sources_of(entity):
-        if prov.paragraph == 0:
-            where = msg("paragraph_headline", lang)
-        else:
-            where = msg("paragraph_n", lang, n=prov.paragraph)
+        where = paragraph_words(prov.paragraph, lang)
         line = Text(f"{source.outlet.pick(lang)}, {source.published.isoformat()}, {where}")
         line.append(f" ({source.id})", style=DIM)
         if prov.quote:
             line.append(f" — “{prov.quote}”", style="italic")
         lines.append(line)
     return lines
+
+
+def paragraph_words(paragraph: int, lang: Language) -> str:
+    """'paragraph 7', or 'headline/caption' for paragraph 0."""
+    return msg("paragraph_headline", lang) if paragraph == 0 else msg("paragraph_n", lang, n=paragraph)
+
+
+def citation_grid(entity: Entity, lang: Language = "ko") -> Table | None:
+    """Each cited field with the paragraphs that support it and their quotes, one line per entry
+    ('founded   paragraph 3 — “LVIS는 2013년 …”'); None if no entry names a field. An entry of a
+    source other than the entity's first names its source id first."""
+    cited = citations(entity)
+    if not cited:
+        return None
+    primary = entity.provenance[0].source if isinstance(entity, Named) else ""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=LABEL_STYLE, no_wrap=True)
+    grid.add_column(overflow="fold")
+    for key, entries in cited.items():
+        lines = []
+        for entry in entries:
+            line = Text(paragraph_words(entry.paragraph, lang))
+            if entry.source != primary:
+                line = Text(f"{entry.source}, ").append_text(line)
+            if entry.quote:
+                line.append(f" — “{entry.quote}”", style="italic")
+            lines.append(line)
+        grid.add_row(Text(field_label(key, lang)), Text("\n").join(lines))
+    return grid
 
 
 def entity_fields(
@@ -151,9 +179,12 @@ def render_entity(facts: FactBase, entity: Entity, lang: Language = "ko") -> Ren
             Text(msg("heading.mentioned_in", lang), style="bold underline"),
             *(link_text(b, lang, incoming=True, shown=entity) for b in backlinks),
         ]
-    citations = source_citation(facts, entity, lang)
-    if citations:
-        parts += [Text(), Text(msg("heading.provenance", lang), style="bold underline"), *citations]
+    sources = source_citation(facts, entity, lang)
+    if sources:
+        parts += [Text(), Text(msg("heading.provenance", lang), style="bold underline"), *sources]
+    cited = citation_grid(entity, lang)
+    if cited is not None:
+        parts += [Text(), Text(msg("heading.citations", lang), style="bold underline"), cited]
     return Group(*parts)
 
 

@@ -15,7 +15,7 @@ from tui.facts.index import FactBase
 from tui.facts.model import Entity, Language
 
 DIM = "dim"
-_STYLES = {"dim": DIM, "quote": "italic"}
+_STYLES = {"dim": DIM, "quote": "italic", "cite": DIM}
 _INLINE = ("texts", "tags")
 """Types whose items share a line, 'a, b'; other lists put an item on each line."""
 _BULLETED = ("roles", "commitments", "investments", "quantities", "bilingual_list")

@@ -1,4 +1,7 @@
-"""`facts-tui check [FILE]`: validate and count, or list every problem (exit 2)."""
+"""`facts-tui check [FILE] [--strict]`: validate and count, or list every problem (exit 2).
+
+A valid file's fields that have a value and no citation (`tui.facts.citations`) are warned about
+on stderr, one line each, and the exit status stays 0; `--strict` makes them problems (exit 2)."""
 
 from __future__ import annotations
 
@@ -14,9 +17,10 @@ from rich.text import Text
 
 from tui.commands import EXIT_OK, add_file_argument, add_lang_argument, asked_language, load_facts
 from tui.commands.table import print_table
-from tui.facts import FactBase, load
+from tui.facts import FactBase, FactFileError, Problem, load
 from tui.facts.bundled import bundled_fact_file
-from tui.facts.load import peek_meta
+from tui.facts.citations import uncited, uncited_problems
+from tui.facts.load import decode_text, peek_meta, read_bytes
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.sanitize import printable
@@ -35,11 +39,19 @@ def add_parser(commands) -> None:
     )
     add_file_argument(parser)
     add_lang_argument(parser)
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="a field with a value and no citation is an error (exit 2), not a warning",
+    )
 
 
 def run(args: argparse.Namespace, out: Console) -> int:
     facts = _load_with_progress(args.file, args.lang) if sys.stderr.isatty() else load_facts(args.file)
     lang = asked_language(args)  # English unless asked: the problems a bad file has are in English
+    missing = _uncited(facts, lang)
+    if missing and args.strict:
+        raise FactFileError(facts.path or "", missing)
     out.print(Text(msg("cli.valid", lang, path=facts.path)))
     table = Table(box=None, show_header=True)
     table.add_column(msg("cli.kind", lang))
@@ -48,7 +60,29 @@ def run(args: argparse.Namespace, out: Console) -> int:
         table.add_row(section_label(kind, lang), str(count))
     table.add_row(Text(msg("cli.total", lang), style="bold"), Text(str(len(facts)), style="bold"))
     print_table(out, table)
+    if missing:
+        _warn(facts, missing, lang)
     return EXIT_OK
+
+
+def _uncited(facts: FactBase, lang: Language) -> list[Problem]:
+    """Every field with a value and no citation, located in the file's text (read again only when
+    there is one: the fact base may have come from the cache)."""
+    if not any(True for _ in uncited(facts)):
+        return []
+    assert facts.path is not None  # `load` always sets it
+    text = decode_text(read_bytes(facts.path)[0], facts.path)
+    return uncited_problems(facts, text, lang)
+
+
+def _warn(facts: FactBase, problems: list[Problem], lang: Language) -> None:
+    """One line per uncited field on stderr, `file:line:col: table[id].field: no citation (hint)`,
+    then a count."""
+    path = printable(str(facts.path))
+    lines = [f"{path}:{p.line}:{p.col}: {p.where}: {p.message} — {p.hint}" for p in problems]
+    entities = len({p.where.split("]", 1)[0] for p in problems})
+    lines.append(msg("citation.n_uncited", lang, n=len(problems), entities=entities))
+    sys.stderr.write("\n".join(lines) + "\n")
 
 
 PROGRESS_AFTER_SECONDS = 0.5

@@ -73,13 +73,14 @@ FieldType = Literal[
     "quote",
 ]
 
-PieceKind = Literal["text", "ref", "dim", "quote", "id"]
+PieceKind = Literal["text", "ref", "dim", "quote", "id", "cite"]
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A run of a value: plain `text`; a `ref` (text is the name, `target` the id it names); a
-    `dim` piece (years, a separator); a `quote` (quotation marks included); an `id`."""
+    `dim` piece (years, a separator); a `quote` (quotation marks included); an `id`; a `cite`, the
+    paragraphs that support the field (' ¶3', see `tui.facts.citations.marks`)."""
 
     text: str
     kind: PieceKind = "text"
@@ -421,9 +422,15 @@ def field_items(facts: FactBase, entity: Entity, field: Field, lang: Language) -
 
 
 def field_rows(facts: FactBase, entity: Entity, lang: Language) -> Iterator[FieldRow]:
-    """Each field the entity gives, in the table's order, labelled in `lang`."""
+    """Each field the entity gives, in the table's order, labelled in `lang`; a cited field's last
+    line ends with a `cite` piece naming the paragraphs that support it."""
+    from tui.facts.citations import marks  # the citations read this table: import late
+
+    cited = marks(entity)
     for field in KINDS[entity.KIND].fields:
         if field.shown and (items := field_items(facts, entity, field, lang)):
+            if mark := cited.get(field.key):
+                items = (*items[:-1], (*items[-1], Piece(f" {mark}", "cite")))
             yield FieldRow(field, field.label(lang), items)
 
 

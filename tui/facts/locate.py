@@ -24,6 +24,7 @@ class Locator:
         self.lines = [line.rstrip("\r") for line in text.split("\n")]  # as TOML counts lines
         self._headers: list[tuple[int, str]] | None = None
         self._by_table: dict[str, list[int]] | None = None
+        self._ends: list[int] | None = None
         self._line_starts: list[int] | None = None
         self._taken: set[tuple[int, int]] = set()
 
@@ -93,6 +94,28 @@ class Locator:
                 return hit[0] + 1, hit[1] + 1
         return (found[0] + 1, found[1] + 1) if found is not None else (start + 1, 1)
 
+    def keys_of(self, table: str, index: int) -> dict[str, tuple[int, int]]:
+        """1-based (line, column) of each top-level key of the index-th `[[table]]`, as
+        `position_of` finds one: `key = ...` lines before the entity's first sub-table, and the
+        sub-tables' headers (`[[agreements.commitments]]` is `commitments`). One pass over the
+        entity's lines, for many keys of many entities at once."""
+        start, end = self._block(table, index)
+        found: dict[str, tuple[int, int]] = {}
+        if start is None:
+            return found
+        in_sub_table = False
+        for n in range(start + 1, end):
+            line = self.lines[n]
+            header = _HEADER.match(line)
+            if header is not None:
+                name = _header_name(header.group(1))
+                if name.startswith(table + "."):
+                    found.setdefault(name[len(table) + 1 :].split(".")[0], (n + 1, 1))
+                in_sub_table = True
+            elif not in_sub_table and (key := _TOP_KEY.match(line)) is not None:
+                found.setdefault(key.group(1), (n + 1, len(line) - len(line.lstrip()) + 1))
+        return found
+
     def _find(
         self,
         pattern: re.Pattern[str],
@@ -157,6 +180,21 @@ class Locator:
             self._by_table.setdefault(name, []).append(len(self._headers))
             self._headers.append((line, name))
 
+    def _block_ends(self) -> list[int]:
+        """For each header, the line where its block ends: the next header not inside it
+        (`[[table.sub]]` belongs to the `[[table]]` before it). One pass, so that locating a
+        problem in each of 100,000 entities does not rescan the headers each time."""
+        if self._ends is None:
+            headers = self._header_lines()
+            ends = [len(self.lines)] * len(headers)
+            open_headers: list[int] = []
+            for h, (line, name) in enumerate(headers):
+                while open_headers and not name.startswith(headers[open_headers[-1]][1] + "."):
+                    ends[open_headers.pop()] = line
+                open_headers.append(h)
+            self._ends = ends
+        return self._ends
+
     def _row(self, table: str, index: int) -> Any:
         rows = self.data.get(table)
         return rows[index] if isinstance(rows, list) and 0 <= index < len(rows) else None
@@ -170,19 +208,17 @@ class Locator:
         wanted = 0 if index is None else index
         if wanted < len(positions):
             h = positions[wanted]
-            line = self._headers[h][0]
-            end = len(self.lines)
-            for later_line, later_name in self._headers[h + 1 :]:
-                if not later_name.startswith(table + "."):  # [[table.sub]] belongs to the entity
-                    end = later_line
-                    break
-            return line, end
+            return self._headers[h][0], self._block_ends()[h]
         # `table = [...]` written inline: point at its first line.
         match = re.search(rf"^[ \t]*{re.escape(table)}[ \t]*=", self.text, re.MULTILINE)
         if match:
             line = self.text.count("\n", 0, match.start())
             return line, line + 1
         return None, 0
+
+
+_TOP_KEY = re.compile(r"\s*[\"']?([A-Za-z0-9_-]+)[\"']?\s*=")
+"""A `key = value` line (bare or quoted key; dotted keys are not used in fact files)."""
 
 
 def _key_pattern(key: str) -> re.Pattern[str]:
@@ -196,6 +232,8 @@ def _key_pattern(key: str) -> re.Pattern[str]:
 
 def _header_name(written: str) -> str:
     """`agreements.commitments` from `"agreements" . commitments` as a header may spell it."""
+    if not any(c in written for c in "\"' \t"):  # as almost every header is written: nothing to undo
+        return written
     return ".".join(part.strip().strip("\"'") for part in written.split("."))
 
 

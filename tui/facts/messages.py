@@ -558,19 +558,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "출처 없는 필드 {n:,}개 (항목 {entities:,}개). --strict를 주면 오류로 봅니다.",
         "{n:,} fields without a citation in {entities:,} entities; --strict makes them errors.",
     ),
-}
-
-
-def msg(key: str, lang: Language, /, **values: object) -> str:
-    """The message `key` in `lang`, with `values` filled in."""
-    ko, en = MESSAGES[key]
-    template = ko if lang == "ko" else en
-    return template.format(**values) if values else template
-
-
-def both(key: str, /, **values: object) -> tuple[str, str]:
-    """The message in both languages (Korean, English): for the palette, which finds either."""
-    return msg(key, "ko", **values), msg(key, "en", **values)
     "heading.citations": ("출처", "Citations"),
     "citation.uncited": ("출처 없음", "no citation"),
     "citation.how_to_cite": (
@@ -642,3 +629,16 @@ def both(key: str, /, **values: object) -> tuple[str, str]:
         "바뀐 사실의 출처를 양식 끝의 '출처 밝히기'에 적어야 저장할 수 있습니다.",
         "Cite a source for the change under 'Citation' at the end of the form before saving.",
     ),
+}
+
+
+def msg(key: str, lang: Language, /, **values: object) -> str:
+    """The message `key` in `lang`, with `values` filled in."""
+    ko, en = MESSAGES[key]
+    template = ko if lang == "ko" else en
+    return template.format(**values) if values else template
+
+
+def both(key: str, /, **values: object) -> tuple[str, str]:
+    """The message in both languages (Korean, English): for the palette, which finds either."""
+    return msg(key, "ko", **values), msg(key, "en", **values)
