@@ -19,9 +19,11 @@ from tui.facts import FactFileError
 
 COMMAND_MODULES = (
     "open", "check", "list", "show", "search", "timeline", "graph", "export", "serve",
-    "set", "add", "rename", "rm", "keys", "config",
+    "set", "add", "rename", "rm", "keys", "config", "import",
 )  # fmt: skip
 """Each module in `tui.commands` adds one subcommand: `add_parser(commands)` and `run(args, out)`."""
+MODULE_OF = {"import": "import_ftm"}
+"""A command whose module has another name (`import` is a Python keyword)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +42,7 @@ def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     modules = {}
     for name in COMMAND_MODULES if only is None else (only,):
-        module = importlib.import_module(f"tui.commands.{name}")
+        module = importlib.import_module(f"tui.commands.{MODULE_OF.get(name, name)}")
         module.add_parser(commands)
         modules[name] = module
     return parser, modules
