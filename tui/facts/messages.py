@@ -530,6 +530,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.ko": ("한국어", "Korean"),
     "field.en": ("영어", "English"),
     "field.currency": ("통화", "currency"),
+    # -- FollowTheMoney export and import (tui/facts/ftm/, `export --format ftm`, `import`) ----------
+    "ftm.missing": (
+        "ftm 형식에는 followthemoney 라이브러리가 필요합니다. 설치: {install}",
+        "the ftm format needs the followthemoney library; install it with: {install}",
+    ),
+    "ftm.cannot_read": ("{path}을(를) 읽을 수 없습니다: {error}", "cannot read {path}: {error}"),
+    "ftm.refused": (
+        "FollowTheMoney가 받지 않아 뺀 값: {schema}.{prop} {n:,}개",
+        "left out, FollowTheMoney refuses them: {schema}.{prop}, {n:,} values",
+    ),
+    "ftm.imported": (
+        "{path}: FollowTheMoney 항목 {used:,}개를 사실 {entities:,}개로 가져왔습니다",
+        "{path}: {used:,} FollowTheMoney entities imported as {entities:,} facts",
+    ),
+    "ftm.unmapped_head": ("가져오지 않은 항목 (스키마별):", "not imported (per schema):"),
+    "ftm.unmapped_row": ("  {schema}: {n:,}개 — {reason}", "  {schema}: {n:,} — {reason}"),
+    "ftm.not_carried_head": (
+        "사실 파일에 담을 곳이 없어 옮기지 않은 값 (스키마.속성별):",
+        "values not carried, a fact file has no place for them (per schema.property):",
+    ),
+    "ftm.not_carried_row": ("  {schema}.{prop}: {n:,}개", "  {schema}.{prop}: {n:,}"),
+    "ftm.synthetic_note": (
+        "기사에 연결되지 않은 항목은 이 가져오기를 위해 만든 출처 '{id}'를 인용합니다",
+        "entities no article documents cite the source '{id}' made for this import",
+    ),
+    "ftm.reason.schema": ("사실 파일에 대응하는 종류가 없음", "no counterpart in a fact file"),
+    "ftm.reason.ends": (
+        "연결의 한쪽 끝이 스트림에 없거나 맞지 않는 종류임",
+        "an end of the link is not in the stream or of the wrong kind",
+    ),
+    "ftm.reason.no_party": ("당사자가 없는 계약", "a contract with no party"),
+    # Data the import writes into the fact file, in both languages.
+    "ftm.role.Directorship": ("임원", "Director"),
+    "ftm.role.Employment": ("직원", "Employee"),
+    "ftm.role.Membership": ("회원", "Member"),
+    "ftm.no_date": (
+        "날짜 없음 (FollowTheMoney 데이터에 날짜가 없음)",
+        "No date (the FollowTheMoney data gives none)",
+    ),
+    "ftm.synthetic.outlet": ("FollowTheMoney 가져오기", "FollowTheMoney import"),
+    "ftm.synthetic.summary": (
+        "{file}에서 가져온 항목 가운데 어떤 기사에도 연결되지 않은 항목의 출처.",
+        "The source of the entities imported from {file} that no article in it documents.",
+    ),
     # -- citations per field (issue 14, A): the loader's rule, `check`, `show`, `cites` ----------------
     "citation.unknown_field": (
         "'{field}'은(는) '{kind}' 종류에서 출처로 밝힐 수 있는 필드가 아닙니다",
