@@ -73,11 +73,12 @@ class Export:
 
 
 def to_ftm(facts: FactBase, report: Export | None = None) -> Iterator[dict[str, Any]]:
-    """Every entity of `facts` and every link between them as FtM entity dicts (`to_dict()`), in
-    file order, each entity followed by its links."""
+    """Every entity of `facts` and every link between them as FtM entity dicts (`to_dict()`): the
+    sources, then the other kinds in the explorer's order, each entity followed by its links."""
     builder = _Builder(report if report is not None else Export())
     kind_of = {e.id: e.KIND for e in facts}
-    for entity in facts:
+    # Sources first, so a reader meets each article before the entities it documents.
+    for entity in (*facts.of_kind("source"), *(e for e in facts if e.KIND != "source")):
         yield from builder.entity(entity, kind_of)
 
 

@@ -696,7 +696,9 @@ class _Mapper:
         if synthetic:
             tables["sources"].insert(0, self._synthetic(synthetic))
         self._report.synthetic_source = synthetic
-        korean = any("ko" in (r.get("name") or r.get("title") or {}) for rows in tables.values() for r in rows)
+        korean = any(
+            "ko" in (r.get("name") or r.get("title") or {}) for rows in tables.values() for r in rows
+        )
         meta = {"title": f"{self._path.name} (FollowTheMoney)", "language": "ko" if korean else "en"}
         return {"meta": meta, **{table: rows for table, rows in tables.items() if rows}}
 
