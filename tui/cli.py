@@ -19,7 +19,7 @@ from tui.facts import FactFileError
 
 COMMAND_MODULES = (
     "open", "check", "list", "show", "search", "timeline", "graph", "export", "serve",
-    "set", "add", "rename", "rm", "keys", "config", "import",
+    "set", "add", "rename", "rm", "keys", "config", "cites", "import",
 )  # fmt: skip
 """Each module in `tui.commands` adds one subcommand: `add_parser(commands)` and `run(args, out)`."""
 MODULE_OF = {"import": "import_ftm"}

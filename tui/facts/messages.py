@@ -602,16 +602,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "출처 없는 필드 {n:,}개 (항목 {entities:,}개). --strict를 주면 오류로 봅니다.",
         "{n:,} fields without a citation in {entities:,} entities; --strict makes them errors.",
     ),
-    "heading.citations": ("출처", "Citations"),
-    "citation.uncited": ("출처 없음", "no citation"),
-    "citation.how_to_cite": (
-        '이 값을 밝히는 근거 항목에 적으세요: fields = ["{field}"]',
-        'name it in the provenance entry that supports it: fields = ["{field}"]',
+    "cites.unknown_source": (
+        "{path}에 식별자가 '{id}'인 출처가 없습니다.{hint}",
+        "no source with id '{id}' in {path}.{hint}",
     ),
-    "citation.n_uncited": (
-        "출처 없는 필드 {n:,}개 (항목 {entities:,}개). --strict를 주면 오류로 봅니다.",
-        "{n:,} fields without a citation in {entities:,} entities; --strict makes them errors.",
+    "cites.not_a_source": (
+        "'{id}'은(는) 출처가 아닙니다 (종류: {kind}).{hint}",
+        "'{id}' is not a source (its kind: {kind}).{hint}",
     ),
+    "cites.count": ("인용 {n:,}개", "{n:,} citations"),
+    "cites.none": ("(인용한 항목 없음)", "(nothing cites it)"),
+    "cites.whole": ("항목 전체", "the entity as a whole"),
     # -- the edit form (issue 13, E1): C, its reference picker and its citation ---------------------
     "cmd.edit_form": ("항목 고치기 (양식)…", "Edit the entity (form)…"),
     "cmd.edit_form.short": ("고치기", "Edit"),

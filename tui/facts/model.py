@@ -83,7 +83,15 @@ class Provenance(Record, frozen=True, kw_only=True):
 
     source: Id
     paragraph: Count = 0
-    fields: tuple[str, ...] = ()
+    fields: Annotated[
+        tuple[str, ...],
+        Meta(
+            description="The entity's fields this paragraph supports, by key (founded, valuation, date; "
+            "not id, provenance or parts such as date_precision). None: the entity as a whole. "
+            "tags need no citation.",
+            examples=[["founded", "founders"], ["valuation"]],
+        ),
+    ] = ()
     quote: str = ""
 
 
