@@ -192,4 +192,3 @@ class EditFieldScreen(ModalScreen[Change | None]):
         self.problems_text = ""
         self.query_one("#edit-problems").remove_class("-shown")
         self.query_one("#edit-diff").remove_class("-shown")
-
