@@ -67,7 +67,14 @@ def main() -> None:
                 stdout=subprocess.DEVNULL,
             )
         cli = [sys.executable, "-m", "tui"]
-        subprocess.run([*cli, "check", str(path)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*cli, "check", str(path)],
+            check=True,
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         rows: dict[str, list[float]] = {
             "tomli parse": [],
             "export --format ftm": [],
