@@ -112,18 +112,14 @@ class FactsApp(App[None]):
             name = msg("edit.title_modified", self.lang, name=name)
         self.sub_title = f"{name} · {total}" if name else total
 
-    def on_mount(self) -> None:
-        if self.loading is None:
-            self._opened()
-
     def _opened(self) -> None:
         """The fact base is here: index it for search, watch its file, and keep the text it was
         loaded from for the edit service (read in a thread)."""
         if self.facts.path is not None and not self.is_web:
             self._remember_loaded_text(self.facts)
         if len(self.facts) <= EAGER_INDEX_LIMIT:
-            # Build the search index after the first frame, off the event loop: start-up stays fast.
-            self.call_after_refresh(self.with_search_index, lambda: None)
+            # Build the search index off the event loop, now that the first frame is up.
+            self.with_search_index(lambda: None)
         self.watch_file = self.watch_file and self.facts.path is not None
         if self.watch_file and self.facts.path is not None:
             self._watcher = FileWatcher(self.facts.path)
@@ -143,6 +139,10 @@ class FactsApp(App[None]):
 
     def on_ready(self) -> None:
         _keep_for_good()  # the first frame is up: what exists now lives as long as the app
+        if self.loading is None:
+            # Only now: the index build and the file read are threads that would share the
+            # interpreter with the first frame and delay it (about 25 ms of CPU before `Ready`).
+            self._opened()
 
     def get_default_screen(self) -> Screen:
         if self.loading is not None:
@@ -734,7 +734,8 @@ class FactsApp(App[None]):
 
 
 def _keep_for_good() -> None:
-    """Hand every object alive now to the garbage collector's permanent generation.
+    """Hand every object alive now to the garbage collector's permanent generation, and turn the
+    collector on (`facts-tui` starts with it off).
 
     After start-up, a reload or a search-index build, what is alive stays alive: modules, the
     fact base, the index, the screens. Python's full collections, every few thousand
@@ -744,6 +745,7 @@ def _keep_for_good() -> None:
     among them would never be collected.
     """
     gc.freeze()
+    gc.enable()  # the command line keeps it off until the first frame (tui/cli.py)
 
 
 def _providers():

@@ -7,6 +7,7 @@ bad fact file. Bad input never produces a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -61,11 +62,18 @@ def _with_default_command(argv: list[str], names: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Start-up builds hundreds of thousands of objects that live as long as the program (modules,
+    # Textual, the fact base): the cyclic collector would walk them again and again before the
+    # first frame. The explorer turns it back on once that frame is up (FactsApp.on_ready, which
+    # first freezes what exists); any other command, as soon as it is known.
+    gc.disable()
     try:
         routed = _with_default_command(argv, COMMAND_MODULES)
         # Only the command that runs is imported: the others' modules (search, export, editing)
         # would cost the explorer's first frame some 5 % (benchmarks/startup_tmux.py).
         wanted = next((a for a in routed if not a.startswith("-")), None)
+        if wanted != "open":
+            gc.enable()
         parser, modules = build_parser(wanted if wanted in COMMAND_MODULES else None)
         args = parser.parse_args(routed)
         # Rich turns colour and escapes off by itself when stdout is not a terminal.
@@ -83,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `facts-tui list org | head`: the reader went away; that is not an error.
         sys.stderr.close()
         return EXIT_OK
+    finally:
+        gc.enable()
 
 
 def run() -> None:
