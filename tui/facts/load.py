@@ -25,7 +25,7 @@ from tui.facts import cache as fact_cache
 from tui.facts import chunks
 from tui.facts.index import FactBase, gc_paused
 from tui.facts.iso4217 import ISO_4217, suggest_currency
-from tui.facts.messages import msg
+from tui.facts.messages import Joined, Said, msg
 from tui.facts.model import (
     ENTITY_KINDS,
     ENTITY_TYPES,
@@ -56,7 +56,7 @@ entities read so far). Called between steps and after every piece of a large fil
 # -- reading ----------------------------------------------------------------------------------------
 
 
-def _fail(path: Path | str, message: str, hint: str, **where: Any) -> FactFileError:
+def _fail(path: Path | str, message: Said, hint: Said, **where: Any) -> FactFileError:
     return FactFileError(path, [Problem(message, hint=hint, **where)])
 
 
@@ -70,15 +70,16 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result | None]:
                 status = None
             return f.read(), status
     except FileNotFoundError:
-        raise _fail(
-            path, "file not found", "check the path, or run without a file for the bundled one"
-        ) from None
+        raise _fail(path, Said("problem.not_found"), Said("problem.hint.not_found")) from None
     except IsADirectoryError:
-        raise _fail(path, "is a directory, not a fact file", "give the path of a .toml file") from None
+        raise _fail(path, Said("problem.is_directory"), Said("problem.hint.is_directory")) from None
     except PermissionError:
-        raise _fail(path, "permission denied", "make the file readable (chmod +r) or copy it") from None
+        raise _fail(path, Said("problem.permission_denied"), Said("problem.hint.permission_denied")) from None
     except OSError as exc:
-        raise _fail(path, f"cannot be read: {exc.strerror or exc}", "check the path and the disk") from None
+        reason = str(exc.strerror or exc)  # the system's words, in its language: quoted as they are
+        raise _fail(
+            path, Said("problem.cannot_read", error=reason), Said("problem.hint.cannot_read")
+        ) from None
 
 
 def peek_meta(path: Path, limit: int = 65_536) -> FileMeta | None:
@@ -113,13 +114,13 @@ def decode_text(data: bytes, path: Path | str) -> str:
         line_start = before.rfind(b"\n") + 1
         col = len(before[line_start:].decode("utf-8", errors="replace")) + 1  # characters, like TOML errors
         raise fail(
-            f"not UTF-8 (byte 0x{data[exc.start]:02x})",
-            "save the file as UTF-8",
+            Said("problem.not_utf8", byte=f"{data[exc.start]:02x}"),
+            Said("problem.hint.not_utf8"),
             line=line,
             col=col,
         ) from None
     if not text or text.isspace():  # like `not text.strip()`, without copying 50 MB
-        raise fail("the file is empty", "start from docs/schema.md's example; a file needs at least [meta]")
+        raise fail(Said("problem.empty"), Said("problem.hint.empty"))
     return text
 
 
@@ -136,11 +137,11 @@ def _parse_clean(text: str, path: Path | str, needs_deep_clean: bool) -> dict[st
             path,
             [
                 Problem(
-                    f"TOML syntax: {message}",
+                    Said("problem.toml_syntax", detail=_toml_said(message)),
                     line=line,
                     col=col,
                     excerpt=excerpt.strip()[:120],
-                    hint="fix the TOML at this place (https://toml.io); dates look like 2023-03-06",
+                    hint=Said("problem.hint.toml_syntax"),
                 )
             ],
         ) from None
@@ -154,6 +155,47 @@ def _parse_clean(text: str, path: Path | str, needs_deep_clean: bool) -> dict[st
         except RecursionError:
             raise _too_deep(text, path) from None
     return data
+
+
+_TOML_SHAPES = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"Invalid initial character for a key part", "problem.toml.invalid_key_start"),
+        (r"Invalid value", "problem.toml.invalid_value"),
+        (r"Found invalid character (?P<char>.+)", "problem.toml.invalid_character"),
+        (r"Cannot declare (?P<key>.+) twice", "problem.toml.declared_twice"),
+        (r"Expected '\]' at the end of a table declaration", "problem.toml.table_end"),
+        (r"Expected '\]\]' at the end of an array declaration", "problem.toml.array_end"),
+        (r"Cannot mutate immutable namespace (?P<key>.+)", "problem.toml.immutable"),
+        (r"Cannot overwrite a value", "problem.toml.overwrite"),
+        (r"Expected '=' after a key in a key/value pair", "problem.toml.equals"),
+        (r"Invalid hex value", "problem.toml.hex"),
+        (r"Escaped character is not a Unicode scalar value", "problem.toml.not_scalar"),
+        (r"Expected newline or end of document after a statement", "problem.toml.newline"),
+        (r"Cannot redefine namespace (?P<key>.+)", "problem.toml.redefine"),
+        (r"Unclosed array", "problem.toml.unclosed_array"),
+        (r"Duplicate inline table key (?P<key>.+)", "problem.toml.duplicate_inline_key"),
+        (r"Unclosed inline table", "problem.toml.unclosed_inline_table"),
+        (r"Unescaped '\\' in a string", "problem.toml.unescaped_backslash"),
+        (r"Illegal character (?P<char>.+)", "problem.toml.illegal_character"),
+        (r"Expected (?P<expect>'.+')", "problem.toml.expected"),
+        (r"Unterminated string", "problem.toml.unterminated_string"),
+        (r"Invalid date or datetime", "problem.toml.invalid_date"),
+        (r"Invalid statement", "problem.toml.invalid_statement"),
+    )
+)
+"""tomli's messages (tomli/_parser.py), each with the key that says it in either language."""
+
+
+def _toml_said(message: str) -> Said:
+    """tomli's English `message` as a `Said`; one not in `_TOML_SHAPES` is quoted as it is."""
+    for pattern, key in _TOML_SHAPES:
+        match = pattern.fullmatch(message)
+        if match is not None:
+            said = Said(key, **match.groupdict())
+            if said == message:  # English exactly as tomli said it
+                return said
+    return Said("problem.quoted", detail=message)
 
 
 _DEEP = re.compile(r"(?:[\[{]\s*){64,}")
@@ -176,11 +218,7 @@ def _too_deep(text: str, path: Path | str) -> FactFileError:
         line, col = depth.index(max(depth)) + 1, 1
     return FactFileError(
         path,
-        [
-            Problem(
-                "nested too deeply to read", line=line, col=col, hint="flatten the nested arrays or tables"
-            )
-        ],
+        [Problem(Said("problem.too_deep"), line=line, col=col, hint=Said("problem.hint.too_deep"))],
     )
 
 
@@ -190,10 +228,10 @@ def _too_long(text: str, path: Path | str) -> FactFileError:
         path,
         [
             Problem(
-                "a number too long to read",
+                Said("problem.too_long"),
                 line=line,
                 col=col,
-                hint="TOML integers are 64-bit: at most 9223372036854775807",
+                hint=Said("problem.hint.too_long"),
             )
         ],
     )
@@ -352,7 +390,7 @@ def _check_value(value: Any, tp: Any, path: tuple, out: list[Found], shallow_tab
         return
     if typing.get_origin(tp) is tuple:
         if not isinstance(value, list):
-            out.append(Found(path, f"expected an array, found {_describe(value)}"))
+            out.append(Found(path, Said("problem.expected_array", found=_describe(value))))
             return
         item_type = typing.get_args(tp)[0]
         for i, item in enumerate(value):
@@ -369,26 +407,31 @@ def _check_value(value: Any, tp: Any, path: tuple, out: list[Found], shallow_tab
 
 def _check_struct(value: Any, tp: type[msgspec.Struct], path: tuple, out: list[Found], shallow: bool) -> None:
     if not isinstance(value, dict):
-        out.append(Found(path, f"expected a table, found {_describe(value)}"))
+        out.append(Found(path, Said("problem.expected_table", found=_describe(value))))
         return
     fields = {f.encode_name: f for f in msgspec.structs.fields(tp)}
     for key in value:
         if key not in fields:
             close = _close_matches(key, fields)
-            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(fields)}"
-            out.append(Found((*path, key), f"unknown key '{key}'", hint))
+            hint = (
+                Said("problem.hint.did_you_mean", word=close[0])
+                if close
+                else Said("problem.hint.allowed_keys", keys=", ".join(fields))
+            )
+            out.append(Found((*path, key), Said("problem.unknown_key", key=key), hint))
     for name, info in fields.items():
         if name not in value:
             if info.required:
-                out.append(Found((*path, name), f"missing required field '{name}'", f"add {name} = ..."))
+                message = Said("problem.missing_field", name=name)
+                out.append(Found((*path, name), message, Said("problem.hint.missing_field", name=name)))
             continue
         if shallow and name in KIND_BY_TABLE:
             if not isinstance(value[name], list):
                 out.append(
                     Found(
                         (*path, name),
-                        f"expected an array of tables, found {_describe(value[name])}",
-                        f"write each entry as [[{name}]]",
+                        Said("problem.expected_tables", found=_describe(value[name])),
+                        Said("problem.hint.expected_tables", name=name),
                     )
                 )
             continue  # entities are checked one by one by the caller
@@ -407,14 +450,16 @@ def _convert_or_report(value: Any, tp: Any, path: tuple, out: list[Found]) -> No
             message = message[:suffix_at]
         out.append(Found((*path, *inner), _humanize(message, value), _hint_for(message, tp)))
     except ValueError:  # msgspec could not even quote the value: an integer of thousands of digits
-        out.append(
-            Found(path, f"expected {_expected(tp)}, found {_describe(value)}", "TOML integers are 64-bit")
-        )
+        message = Said("problem.expected_other", expected=_expected(tp), found=_describe(value))
+        out.append(Found(path, message, Said("problem.hint.int64")))
 
 
 def _expected(tp: Any) -> str:
     literal = _literal_values(tp)
-    return "one of " + ", ".join(literal) if literal else getattr(tp, "__name__", "a smaller value")
+    if literal:
+        return Said("problem.type.one_of", values=", ".join(literal))
+    name = getattr(tp, "__name__", None)
+    return _type_said(name) if name is not None else Said("problem.type.smaller")
 
 
 def _parse_msgspec_path(text: str) -> tuple:
@@ -425,35 +470,77 @@ def _parse_msgspec_path(text: str) -> tuple:
     return tuple(parts)
 
 
-def _humanize(message: str, value: Any) -> str:
+_MSGSPEC_SHAPES = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"Expected `(?P<type>[^`]+)`", "problem.expected"),
+        (r"Expected `(?P<type>[^`]+)` (?P<op>[<>]=?) (?P<bound>\S+)", "problem.expected_bound"),
+        (r"Expected `(?P<type>[^`]+)` matching regex (?P<pattern>.+)", "problem.expected_pattern"),
+        (r"Expected `(?P<type>[^`]+)` of length (?P<op>[<>]=?) (?P<bound>\S+)", "problem.expected_length"),
+        (r"Invalid enum value (?P<value>.+)", "problem.invalid_enum"),
+    )
+)
+"""msgspec's messages (without ', got ...' and the path) in the shapes its validation of the
+model's types gives them (read from msgspec 0.23's `_core.c`), each with the key that says it."""
+_OPERATORS = {">=": "problem.op.ge", "<=": "problem.op.le", ">": "problem.op.gt", "<": "problem.op.lt"}
+
+
+def _humanize(message: str, value: Any) -> Said:
     """msgspec's 'Expected `int`, got `str`' becomes "expected int, found a string '2013'"."""
-    message = message.split(", got ")[0].replace("`", "")
-    return f"{message[0].lower()}{message[1:]}, found {_describe(value)}"
+    message = message.split(", got ")[0]
+    found = _describe(value)
+    plain = message.replace("`", "")
+    detail = f"{plain[0].lower()}{plain[1:]}"
+    for pattern, key in _MSGSPEC_SHAPES:
+        match = pattern.fullmatch(message)
+        if match is None:
+            continue
+        values: dict[str, Any] = {**match.groupdict(), "found": found}
+        if "type" in values:
+            values["type"] = _type_said(values["type"])
+        if "op" in values:
+            values["op"] = Said(_OPERATORS[values["op"]])
+        said = Said(key, **values)
+        if said == f"{detail}, found {found}":  # English exactly as before
+            return said
+    return Said("problem.invalid_other", detail=detail, found=found)
 
 
-def _hint_for(message: str, tp: Any) -> str:
+def _type_said(name: str) -> Said:
+    """msgspec's name of a type (`int`, `str | null`) in either language."""
+    if " | " in name:
+        return Joined("problem.type_or", parts=tuple(_type_said(part) for part in name.split(" | ")))
+    key = f"problem.type.{name}"
+    return Said(key) if key in _TYPE_KEYS else Said("problem.quoted", detail=name)
+
+
+_TYPE_KEYS = frozenset(f"problem.type.{t}" for t in ("int", "float", "str", "bool", "array", "object"))
+_TYPE_KEYS |= {f"problem.type.{t}" for t in ("date", "time", "datetime", "null")}
+
+
+def _hint_for(message: str, tp: Any) -> Said | str:
     text = message.lower()
     literal = _literal_values(tp)
     if literal:
-        return "use one of: " + ", ".join(literal)
+        return Said("problem.hint.one_of", values=", ".join(literal))
     if "expected `date`" in text:
-        return "write a TOML date without quotes, like 2023-03-06"
+        return Said("problem.hint.date")
     if "expected `time`" in text:
-        return "write a TOML time without quotes, like 03:00:00"
+        return Said("problem.hint.time")
     if "matching regex" in text and "a-z0-9" in text:
-        return "ids use lower-case letters, digits, '.', '_' and '-', like daegu-city"
+        return Said("problem.hint.id")
     if "matching regex" in text and "[a-z]{3}" in text:  # the currency pattern, lower-cased above
-        return "use a three-letter ISO 4217 currency code, like KRW"
+        return Said("problem.hint.currency_code")
     if "<= 9223372036854775807" in text:
-        return "too large: TOML integers are 64-bit (at most 9223372036854775807)"
+        return Said("problem.hint.too_large")
     if ">= 0" in text:
-        return "amounts and counts cannot be negative"
+        return Said("problem.hint.negative")
     if "expected `int`" in text:
-        return "write a whole number without quotes or separators, like 76000000000"
+        return Said("problem.hint.int")
     if "expected `str`" in text:
-        return 'write text in double quotes, like "LVIS"'
+        return Said("problem.hint.str")
     if "length >= 1" in text:
-        return "give at least one entry"
+        return Said("problem.hint.at_least_one")
     return ""
 
 
@@ -465,25 +552,22 @@ def _literal_values(tp: Any) -> list[str]:
     return []
 
 
-def _describe(value: Any) -> str:
-    kind = {
-        str: "a string",
-        int: "an integer",
-        float: "a number",
-        bool: "a boolean",
-        list: "an array",
-        dict: "a table",
-    }.get(type(value), type(value).__name__)
-    if isinstance(value, (list, dict)) and not value:
-        return f"an empty {kind.split()[-1]}"
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
-        return f"an integer of about {int(value.bit_length() * 0.30103) + 1:,} digits"  # repr may refuse it
-    if isinstance(value, (str, int, float, bool)):
-        shown = repr(value)
-        if len(shown) > 40:
-            shown = shown[:37] + "..."
-        return f"{kind} {shown}"
-    return kind
+def _describe(value: Any) -> Said:
+    """'a string '2013'', 'an empty array', 'datetime': the value a problem found, in either language."""
+    if isinstance(value, bool):
+        return Said("problem.value.true" if value else "problem.value.false")
+    if isinstance(value, (list, dict)):
+        empty = "empty_" if not value else ""
+        return Said(f"problem.value.{empty}{'array' if isinstance(value, list) else 'table'}")
+    if isinstance(value, int) and value.bit_length() > 128:  # repr may refuse it
+        return Said("problem.value.huge_integer", digits=int(value.bit_length() * 0.30103) + 1)
+    kind = {str: "string", int: "integer", float: "number"}.get(type(value))
+    if kind is None:
+        return _type_said(type(value).__name__)  # a TOML date, time or datetime
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return Said(f"problem.value.{kind}", shown=shown)
 
 
 # -- meaning, fast: is everything fine? -------------------------------------------------------------

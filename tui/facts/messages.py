@@ -674,6 +674,188 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "바뀐 사실의 출처를 양식 끝의 '출처 밝히기'에 적어야 저장할 수 있습니다.",
         "Cite a source for the change under 'Citation' at the end of the form before saving.",
     ),
+    # -- problems of a fact file (issue 11, F2): `check`, set/add/rm/rename, the problems panel --------
+    # The loader's words for what is wrong, as `Said` values (below). A `{found}` is a
+    # `problem.value.*`, a `{type}` a `problem.type.*`; code and data stay in quotes or backticks.
+    "problem.hint": ("힌트: {hint}", "hint: {hint}"),
+    "problem.count_one": ("{path}에 문제 1개", "1 problem in {path}"),
+    "problem.count": ("{path}에 문제 {n}개", "{n} problems in {path}"),
+    "problem.not_found": ("파일이 없습니다", "file not found"),
+    "problem.hint.not_found": (
+        "경로를 확인하거나, 파일 없이 실행해 함께 들어 있는 파일을 여세요",
+        "check the path, or run without a file for the bundled one",
+    ),
+    "problem.is_directory": ("사실 파일이 아니라 폴더입니다", "is a directory, not a fact file"),
+    "problem.hint.is_directory": (".toml 파일의 경로를 주세요", "give the path of a .toml file"),
+    "problem.permission_denied": ("읽을 권한이 없습니다", "permission denied"),
+    "problem.hint.permission_denied": (
+        "파일을 읽을 수 있게 하거나 (`chmod +r`) 복사하세요",
+        "make the file readable (chmod +r) or copy it",
+    ),
+    "problem.cannot_read": ("읽을 수 없습니다: “{error}”", "cannot be read: {error}"),
+    "problem.hint.cannot_read": ("경로와 디스크를 확인하세요", "check the path and the disk"),
+    "problem.not_utf8": ("UTF-8이 아닙니다 (바이트 `0x{byte}`)", "not UTF-8 (byte 0x{byte})"),
+    "problem.hint.not_utf8": ("파일을 UTF-8로 저장하세요", "save the file as UTF-8"),
+    "problem.empty": ("파일이 비어 있습니다", "the file is empty"),
+    "problem.hint.empty": (
+        "docs/schema.md의 예에서 시작하세요. 파일에는 적어도 `[meta]`가 있어야 합니다",
+        "start from docs/schema.md's example; a file needs at least [meta]",
+    ),
+    "problem.too_deep": ("너무 깊이 중첩되어 읽을 수 없습니다", "nested too deeply to read"),
+    "problem.hint.too_deep": ("중첩된 배열이나 테이블을 펼치세요", "flatten the nested arrays or tables"),
+    "problem.too_long": ("읽을 수 없을 만큼 긴 수", "a number too long to read"),
+    "problem.hint.too_long": (
+        "TOML 정수는 64비트입니다: 가장 큰 값은 9223372036854775807",
+        "TOML integers are 64-bit: at most 9223372036854775807",
+    ),
+    "problem.toml_syntax": ("TOML 문법: {detail}", "TOML syntax: {detail}"),
+    "problem.hint.toml_syntax": (
+        "이 자리의 TOML을 고치세요 (https://toml.io). 날짜는 2023-03-06처럼 씁니다",
+        "fix the TOML at this place (https://toml.io); dates look like 2023-03-06",
+    ),
+    "problem.expected_array": ("배열이어야 합니다 (지금: {found})", "expected an array, found {found}"),
+    "problem.expected_table": ("테이블이어야 합니다 (지금: {found})", "expected a table, found {found}"),
+    "problem.expected_tables": (
+        "테이블의 배열이어야 합니다 (지금: {found})",
+        "expected an array of tables, found {found}",
+    ),
+    "problem.hint.expected_tables": ("항목마다 `[[{name}]]`로 쓰세요", "write each entry as [[{name}]]"),
+    "problem.unknown_key": ("알 수 없는 키 '{key}'", "unknown key '{key}'"),
+    "problem.hint.did_you_mean": ("'{word}'을(를) 말씀하셨나요?", "did you mean '{word}'?"),
+    "problem.hint.allowed_keys": ("쓸 수 있는 키: {keys}", "allowed keys: {keys}"),
+    "problem.missing_field": ("필수 필드 '{name}'이(가) 없습니다", "missing required field '{name}'"),
+    "problem.hint.missing_field": ("`{name} = ...`을(를) 넣으세요", "add {name} = ..."),
+    # msgspec's messages, in the shapes it gives them ('Expected `int` >= 0'), then the others.
+    "problem.expected": ("{type} 값이어야 합니다 (지금: {found})", "expected {type}, found {found}"),
+    "problem.expected_bound": (
+        "{bound} {op}인 {type} 값이어야 합니다 (지금: {found})",
+        "expected {type} {op} {bound}, found {found}",
+    ),
+    "problem.expected_pattern": (
+        "정규식 {pattern}에 맞는 {type} 값이어야 합니다 (지금: {found})",
+        "expected {type} matching regex {pattern}, found {found}",
+    ),
+    "problem.expected_length": (
+        "길이가 {bound} {op}인 {type} 값이어야 합니다 (지금: {found})",
+        "expected {type} of length {op} {bound}, found {found}",
+    ),
+    "problem.invalid_enum": (
+        "허용되지 않는 값 {value} (지금: {found})",
+        "invalid enum value {value}, found {found}",
+    ),
+    "problem.invalid_other": ("맞지 않는 값: “{detail}” (지금: {found})", "{detail}, found {found}"),
+    "problem.expected_other": (
+        "맞지 않는 값입니다. 와야 하는 값: {expected} (지금: {found})",
+        "expected {expected}, found {found}",
+    ),
+    "problem.hint.int64": ("TOML 정수는 64비트입니다", "TOML integers are 64-bit"),
+    "problem.op.ge": ("이상", ">="),
+    "problem.op.le": ("이하", "<="),
+    "problem.op.gt": ("초과", ">"),
+    "problem.op.lt": ("미만", "<"),
+    "problem.type.int": ("정수", "int"),
+    "problem.type.float": ("수", "float"),
+    "problem.type.str": ("문자열", "str"),
+    "problem.type.bool": ("논리값", "bool"),
+    "problem.type.array": ("배열", "array"),
+    "problem.type.object": ("테이블", "object"),
+    "problem.type.date": ("날짜", "date"),
+    "problem.type.time": ("시각", "time"),
+    "problem.type.datetime": ("날짜와 시각", "datetime"),
+    "problem.type.null": ("빈 값", "null"),
+    "problem.type.one_of": ("{values} 중 하나", "one of {values}"),
+    "problem.type.smaller": ("더 작은 값", "a smaller value"),
+    "problem.or": (" 또는 ", " or "),
+    "problem.type_or": (" 또는 ", " | "),
+    "problem.value.string": ("문자열 {shown}", "a string {shown}"),
+    "problem.value.integer": ("정수 {shown}", "an integer {shown}"),
+    "problem.value.number": ("수 {shown}", "a number {shown}"),
+    "problem.value.true": ("논리값 true", "a boolean True"),
+    "problem.value.false": ("논리값 false", "a boolean False"),
+    "problem.value.array": ("배열", "an array"),
+    "problem.value.table": ("테이블", "a table"),
+    "problem.value.empty_array": ("빈 배열", "an empty array"),
+    "problem.value.empty_table": ("빈 테이블", "an empty table"),
+    "problem.value.huge_integer": ("약 {digits:,}자리 정수", "an integer of about {digits:,} digits"),
+    "problem.hint.one_of": ("다음 중 하나를 쓰세요: {values}", "use one of: {values}"),
+    "problem.hint.date": (
+        "따옴표 없이 TOML 날짜로 쓰세요. 예: 2023-03-06",
+        "write a TOML date without quotes, like 2023-03-06",
+    ),
+    "problem.hint.time": (
+        "따옴표 없이 TOML 시각으로 쓰세요. 예: 03:00:00",
+        "write a TOML time without quotes, like 03:00:00",
+    ),
+    "problem.hint.id": (
+        "식별자에는 영문 소문자, 숫자, '.', '_', '-'를 씁니다. 예: `daegu-city`",
+        "ids use lower-case letters, digits, '.', '_' and '-', like daegu-city",
+    ),
+    "problem.hint.currency_code": (
+        "ISO 4217 세 글자 통화 코드를 쓰세요. 예: `KRW`",
+        "use a three-letter ISO 4217 currency code, like KRW",
+    ),
+    "problem.hint.too_large": (
+        "너무 큽니다: TOML 정수는 64비트입니다 (가장 큰 값은 9223372036854775807)",
+        "too large: TOML integers are 64-bit (at most 9223372036854775807)",
+    ),
+    "problem.hint.negative": ("금액과 개수는 음수일 수 없습니다", "amounts and counts cannot be negative"),
+    "problem.hint.int": (
+        "따옴표나 자릿수 구분 기호 없이 정수로 쓰세요. 예: 76000000000",
+        "write a whole number without quotes or separators, like 76000000000",
+    ),
+    "problem.hint.str": ('큰따옴표 안에 글로 쓰세요. 예: "LVIS"', 'write text in double quotes, like "LVIS"'),
+    "problem.hint.at_least_one": ("항목을 하나 이상 주세요", "give at least one entry"),
+    # tomli's messages (tomli/_parser.py); one not said here is quoted as it is (`problem.quoted`).
+    "problem.quoted": ("“{detail}”", "{detail}"),
+    "problem.toml.invalid_key_start": (
+        "키의 첫 글자가 올바르지 않습니다",
+        "Invalid initial character for a key part",
+    ),
+    "problem.toml.invalid_value": ("올바른 값이 아닙니다", "Invalid value"),
+    "problem.toml.invalid_character": ("올바르지 않은 문자 {char}", "Found invalid character {char}"),
+    "problem.toml.declared_twice": ("{key}을(를) 두 번 선언했습니다", "Cannot declare {key} twice"),
+    "problem.toml.table_end": (
+        "테이블 선언 끝에 `]`가 있어야 합니다",
+        "Expected ']' at the end of a table declaration",
+    ),
+    "problem.toml.array_end": (
+        "배열 선언 끝에 `]]`가 있어야 합니다",
+        "Expected ']]' at the end of an array declaration",
+    ),
+    "problem.toml.immutable": (
+        "바꿀 수 없는 이름공간 {key}을(를) 바꾸려 했습니다",
+        "Cannot mutate immutable namespace {key}",
+    ),
+    "problem.toml.overwrite": ("이미 있는 값을 덮어쓸 수 없습니다", "Cannot overwrite a value"),
+    "problem.toml.equals": ("키 다음에 `=`가 있어야 합니다", "Expected '=' after a key in a key/value pair"),
+    "problem.toml.hex": ("16진수 값이 올바르지 않습니다", "Invalid hex value"),
+    "problem.toml.not_scalar": (
+        "이스케이프한 문자가 유니코드 스칼라 값이 아닙니다",
+        "Escaped character is not a Unicode scalar value",
+    ),
+    "problem.toml.newline": (
+        "문장 다음에는 줄바꿈이나 파일 끝이 와야 합니다",
+        "Expected newline or end of document after a statement",
+    ),
+    "problem.toml.redefine": (
+        "이름공간 {key}을(를) 다시 정의할 수 없습니다",
+        "Cannot redefine namespace {key}",
+    ),
+    "problem.toml.unclosed_array": ("배열이 닫히지 않았습니다", "Unclosed array"),
+    "problem.toml.duplicate_inline_key": (
+        "인라인 테이블에 키 {key}이(가) 두 번 있습니다",
+        "Duplicate inline table key {key}",
+    ),
+    "problem.toml.unclosed_inline_table": ("인라인 테이블이 닫히지 않았습니다", "Unclosed inline table"),
+    "problem.toml.unescaped_backslash": (
+        "문자열 안에 이스케이프하지 않은 `\\`가 있습니다",
+        "Unescaped '\\' in a string",
+    ),
+    "problem.toml.illegal_character": ("쓸 수 없는 문자 {char}", "Illegal character {char}"),
+    "problem.toml.expected": ("{expect}이(가) 와야 합니다", "Expected {expect}"),
+    "problem.toml.unterminated_string": ("문자열이 끝나지 않았습니다", "Unterminated string"),
+    "problem.toml.invalid_date": ("올바른 날짜나 날짜·시각이 아닙니다", "Invalid date or datetime"),
+    "problem.toml.invalid_statement": ("올바른 문장이 아닙니다", "Invalid statement"),
 }
 
 
@@ -687,3 +869,61 @@ def msg(key: str, lang: Language, /, **values: object) -> str:
 def both(key: str, /, **values: object) -> tuple[str, str]:
     """The message in both languages (Korean, English): for the palette, which finds either."""
     return msg(key, "ko", **values), msg(key, "en", **values)
+
+
+class Said(str):
+    """A message that can be said in either language: as a `str` it is the English text (so old
+    callers, comparisons and f-strings go on working), and `text(lang)` says it in `lang`.
+
+    For messages made before the language is known, such as a fact file's problems: the loader
+    words them once, and `check --lang ko` or the explorer's `l` says them in Korean. A value that
+    is itself `Said` (a kind, "a string 'x'") is said in the same language; any other value is
+    data and is written as it is.
+    """
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, key: str, /, **values: object) -> Said:
+        said = super().__new__(cls, _fill(key, "en", values))
+        said.key, said.values = key, values
+        return said
+
+    def text(self, lang: Language) -> str:
+        """The message in `lang`."""
+        return _fill(self.key, lang, self.values)
+
+    def __reduce__(self) -> tuple:
+        return _said_again, (type(self), self.key, self.values)
+
+
+class Joined(Said):
+    """Several values said in one language, between the words of the message `key`
+    (`problem.or`: "person or organization", "인물 또는 기관")."""
+
+    def __new__(cls, key: str, /, **values: object) -> Joined:
+        said = str.__new__(cls, _join(key, "en", values))
+        said.key, said.values = key, values
+        return said
+
+    def text(self, lang: Language) -> str:
+        return _join(self.key, lang, self.values)
+
+
+def said(text: str, lang: Language) -> str:
+    """`text` in `lang` if it is `Said`, else as it is (a message made in one language)."""
+    return text.text(lang) if isinstance(text, Said) else text
+
+
+def _fill(key: str, lang: Language, values: dict[str, object]) -> str:
+    return msg(key, lang, **{name: said(v, lang) if isinstance(v, str) else v for name, v in values.items()})
+
+
+def _join(key: str, lang: Language, values: dict[str, object]) -> str:
+    parts = values.get("parts", ())
+    assert isinstance(parts, tuple)
+    return msg(key, lang).join(said(p, lang) if isinstance(p, str) else str(p) for p in parts)
+
+
+def _said_again(cls: type[Said], key: str, values: dict[str, object]) -> Said:
+    return cls(key, **values)

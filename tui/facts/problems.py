@@ -3,6 +3,11 @@ that carries every problem of a file (`FactFileError`).
 
 Its own module so that the loader (`load.py`) and the locator of lines (`locate.py`) both depend on
 it, and not on each other.
+
+A problem's message and hint are worded once, when the problem is found, as `Said` values (an
+English `str` that can also be said in Korean); `format(path, lang)` says them in the reader's
+language. Places (`organizations[lvis].valuation`), excerpts and file names are data: never
+translated.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.facts.messages import msg, said
+from tui.facts.model import Language
 from tui.facts.sanitize import printable
 
 
@@ -25,26 +32,29 @@ class Problem:
     """One thing wrong with a fact file, with where it is and what to do about it."""
 
     message: str
+    """What is wrong: `Said` (either language) or a plain `str` (one language only)."""
     where: str = ""
     line: int | None = None
     col: int | None = None
     hint: str = ""
+    """What to do about it, `Said` or `str` like the message."""
     excerpt: str = ""
 
-    def format(self, path: str) -> str:
-        """`path:line:col: where: message`, the offending line, then the hint."""
+    def format(self, path: str, lang: Language = "en") -> str:
+        """`path:line:col: where: message`, the offending line, then the hint, said in `lang`."""
         place = path
         if self.line is not None:
             place += f":{self.line}"
             if self.col is not None:
                 place += f":{self.col}"
-        head = f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+        message = said(self.message, lang)
+        head = f"{place}: {self.where}: {message}" if self.where else f"{place}: {message}"
         lines = [head]
         if self.excerpt:
             excerpt = self.excerpt.replace("\r", "")  # a bare CR would send the cursor back over the line
             lines.append(f"    {self.line} | {excerpt}" if self.line else f"    | {excerpt}")
         if self.hint:
-            lines.append(f"    hint: {self.hint}")
+            lines.append("    " + msg("problem.hint", lang, hint=said(self.hint, lang)))
         return "\n".join(lines)
 
 
@@ -56,11 +66,11 @@ class FactFileError(Exception):
         self.problems = problems
         super().__init__(self.format())
 
-    def format(self) -> str:
-        """Every problem, one block each, then a count."""
-        blocks = [p.format(self.path) for p in self.problems]
+    def format(self, lang: Language = "en") -> str:
+        """Every problem, one block each, then a count, said in `lang` (`str()` is English)."""
+        blocks = [p.format(self.path, lang) for p in self.problems]
         n = len(self.problems)
-        blocks.append(f"{n} problem{'s' if n != 1 else ''} in {self.path}")
+        blocks.append(msg("problem.count_one" if n == 1 else "problem.count", lang, n=n, path=self.path))
         return "\n".join(blocks)
 
 
