@@ -6,7 +6,8 @@
 - its label in Korean and English (`Field.label`: the message `field.<key>` of `tui.facts.messages`);
 - `type`: what its value is (see `FieldType`), which decides how it is shown, exported and parsed;
 - `required`: whether a file must give it; `kinds`: for references, the kinds the id may name;
-- `part_of`: a key shown (and exported) inside another field, e.g. `date_note` inside `date`.
+- `part_of`: a key shown (and exported) inside another field, e.g. `date_note` inside `date`;
+- `search`: the search tier its text is found at (`SearchTier`), or "" if search passes it by.
 
 `field_rows(facts, entity, lang)` turns an entity into `FieldRow`s: a label and items, each a
 `Line` of `Piece`s (plain text, a reference to an id, a de-emphasised piece, a quotation, an id).
@@ -73,6 +74,14 @@ FieldType = Literal[
     "quote",
 ]
 
+SearchTier = Literal["", "names", "tags", "values", "places", "text"]
+"""Where search finds a field, best tier first (`tui.facts.search.fields` ranks ties by it):
+names, ids and aliases; tags; amounts, dates and measures; places, outlets and authors; long
+text. "" for a field with no text of its own to find: a choice, a reference (the entity named is
+found by its own name), a count, a url, a date's precision or time. The parts of a composite
+value are found as what they are: an investment's amount and due date among the values, its
+place among the places, its purpose among the text (`tui.facts.search.fields`)."""
+
 PieceKind = Literal["text", "ref", "dim", "quote", "id", "cite"]
 
 
@@ -105,6 +114,8 @@ class Field:
     time: str = ""
     """For a date: the key of its time of day."""
     part_of: str = ""
+    search: SearchTier = ""
+    """The search tier of its text (see `SearchTier`)."""
 
     def label(self, lang: Language) -> str:
         """'founded' or '설립'."""
@@ -156,18 +167,19 @@ class FieldRow:
 
 # -- the table ---------------------------------------------------------------------------------------
 
-_ID = Field("id", "id", required=True)
-_NAME = Field("name", "bilingual", required=True)
-_ALIASES = Field("aliases", "texts")
-_SUMMARY = Field("summary", "prose")
-_TAGS = Field("tags", "tags")
-_PROVENANCE = Field("provenance", "provenance", required=True, kinds=("source",))
+_ID = Field("id", "id", required=True, search="names")
+_NAME = Field("name", "bilingual", required=True, search="names")
+_ALIASES = Field("aliases", "texts", search="names")
+_SUMMARY = Field("summary", "prose", search="text")
+_TAGS = Field("tags", "tags", search="tags")
+_PROVENANCE = Field("provenance", "provenance", required=True, kinds=("source",), search="text")
+"""Searched by its quotes: the source's words."""
 _KIND = Field("kind", "kind")
 _DATE = (
-    Field("date", "date", precision="date_precision", note="date_note"),
+    Field("date", "date", precision="date_precision", note="date_note", search="values"),
     Field("date_precision", "precision", part_of="date"),
-    Field("date_note", "bilingual", part_of="date"),
-    Field("place", "bilingual"),
+    Field("date_note", "bilingual", part_of="date", search="text"),
+    Field("place", "bilingual", search="places"),
 )
 _ORG = ("organization",)
 
@@ -181,10 +193,10 @@ KINDS: dict[str, KindFields] = {
                 Field("kind", "kind", required=True),
                 _NAME,
                 _ALIASES,
-                Field("location", "bilingual"),
-                Field("founded", "year"),
+                Field("location", "bilingual", search="places"),
+                Field("founded", "year", search="values"),
                 Field("founders", "refs", kinds=("person",)),
-                Field("valuation", "valuation"),
+                Field("valuation", "valuation", search="values"),
                 Field("parent", "ref", kinds=_ORG),
                 _SUMMARY,
                 _TAGS,
@@ -204,8 +216,8 @@ KINDS: dict[str, KindFields] = {
                 *_DATE,
                 Field("parties", "refs", required=True, kinds=_ORG),
                 Field("signatories", "refs", kinds=("person",)),
-                Field("commitments", "commitments", kinds=_ORG),
-                Field("investments", "investments", kinds=_ORG),
+                Field("commitments", "commitments", kinds=_ORG, search="text"),
+                Field("investments", "investments", kinds=_ORG, search="values"),
                 Field("projects", "refs", kinds=("project",)),
                 _SUMMARY,
                 _TAGS,
@@ -223,13 +235,13 @@ KINDS: dict[str, KindFields] = {
                 _NAME,
                 _ALIASES,
                 Field("owner", "ref", kinds=("organization", "person")),
-                Field("budget", "money"),
-                Field("period", "period"),
-                Field("area", "quantity"),
-                Field("figures", "quantities"),
-                Field("location", "bilingual"),
-                Field("vision", "bilingual"),
-                Field("goals", "bilingual_list"),
+                Field("budget", "money", search="values"),
+                Field("period", "period", search="values"),
+                Field("area", "quantity", search="values"),
+                Field("figures", "quantities", search="values"),
+                Field("location", "bilingual", search="places"),
+                Field("vision", "bilingual", search="text"),
+                Field("goals", "bilingual_list", search="text"),
                 Field("organizations", "refs", kinds=_ORG),
                 Field("agreements", "refs", kinds=("agreement",)),
                 _SUMMARY,
@@ -242,7 +254,15 @@ KINDS: dict[str, KindFields] = {
         ),
         KindFields(
             "person",
-            (_ID, _NAME, _ALIASES, Field("roles", "roles", kinds=_ORG), _SUMMARY, _TAGS, _PROVENANCE),
+            (
+                _ID,
+                _NAME,
+                _ALIASES,
+                Field("roles", "roles", kinds=_ORG, search="text"),
+                _SUMMARY,
+                _TAGS,
+                _PROVENANCE,
+            ),
             name="name",
             subtitle=("roles",),
             csv=("roles",),
@@ -256,7 +276,7 @@ KINDS: dict[str, KindFields] = {
                 _ALIASES,
                 *_DATE,
                 Field("participants", "refs", kinds=("person", "organization")),
-                Field("quote", "quote", kinds=("person",)),
+                Field("quote", "quote", kinds=("person",), search="text"),
                 Field("related", "refs", kinds=ENTITY_KINDS),
                 _SUMMARY,
                 _TAGS,
@@ -270,10 +290,10 @@ KINDS: dict[str, KindFields] = {
             "source",
             (
                 _ID,
-                Field("outlet", "bilingual", required=True),
-                Field("title", "bilingual", required=True),
-                Field("author", "text"),
-                Field("published", "date", required=True, time="published_time"),
+                Field("outlet", "bilingual", required=True, search="places"),
+                Field("title", "bilingual", required=True, search="names"),
+                Field("author", "text", search="places"),
+                Field("published", "date", required=True, time="published_time", search="values"),
                 Field("published_time", "time", part_of="published"),
                 Field("language", "choice"),
                 Field("url", "url"),

@@ -1,19 +1,43 @@
-"""What is searchable: every field of an entity, in tiers (names, tags, values, places, text)."""
+"""What is searchable, in tiers (names, tags, values, places, text): read from the field table.
+
+`tui.facts.fields.KINDS` says which fields of each kind search finds and at which tier
+(`Field.search`); this module says only how a value of each field type reads as text — as the
+rest of the program prints it, plus the spellings people type (`760억원`, `76 billion`) — and
+under which name a hit reports it (`Hit.field`). A field added to the table with a tier is
+searched without a line here, unless its type is new.
+
+Names a hit reports: the field's key; `key.ko` / `key.en` for a name, a title and the summary
+(so a hit says which language matched); a measure (`330,000 m²`) is a value and its label text;
+every amount is an "amount" and every date, year and
+period a "date" (what a person looks for, whichever field holds it); the text of an event's
+quote and the quotes of its provenance entries are "quote".
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from operator import attrgetter
 
-from tui.facts.model import Agreement, Dated, Entity, Event, Money, Named, Organization, Project, Source
+from tui.facts.fields import KINDS, Field, SearchTier
+from tui.facts.model import Entity, Money, Period, Quantity
 from tui.facts.money import format_date, format_money
 from tui.facts.search.normalize import _clean
-from tui.facts.text import period_text
+from tui.facts.text import quantity_text
 
 # Field tiers, best first: which kind of field a match is in decides ties within a rank.
 NAMES, TAGS, VALUES, PLACES, TEXT = range(5)
 TIERS = (NAMES, TAGS, VALUES, PLACES, TEXT)
 SHORT_TIERS = (NAMES, TAGS, VALUES, PLACES)
 """Tiers whose values can match EXACT or PREFIX."""
+TIER_OF: dict[SearchTier, int] = {
+    "names": NAMES,
+    "tags": TAGS,
+    "values": VALUES,
+    "places": PLACES,
+    "text": TEXT,
+}
+"""A field table tier (`Field.search`) as the index's tier number."""
 
 
 def _amount_texts(money: Money) -> list[str]:
@@ -27,74 +51,113 @@ def _year_text(year: int) -> str:
     return format_date(dt.date(year, 1, 1), "year")
 
 
-def _fields(entity: Entity) -> list[tuple[str, int, list[str]]]:
-    """Every searchable field of an entity as (field, tier, values), best field first within each tier."""
-    fields: list[tuple[str, int, list[str]]] = [("id", NAMES, [entity.id])]
-    if isinstance(entity, Named):
-        fields += [
-            ("name.ko", NAMES, [entity.name.ko]),
-            ("name.en", NAMES, [entity.name.en]),
-            ("aliases", NAMES, list(entity.aliases)),
-        ]
-    elif isinstance(entity, Source):
-        fields += [("title.ko", NAMES, [entity.title.ko]), ("title.en", NAMES, [entity.title.en])]
-    fields.append(("tags", TAGS, list(entity.tags)))
+def _period_text(period: Period) -> str:
+    """'2023–2028', or '2023–' when open-ended (as `tui.facts.text.period_text`)."""
+    return f"{period.start}–{period.end}" if period.end is not None else f"{period.start}–"
 
-    amounts: list[str] = []
-    dates: list[str] = []
-    places: list[str] = []
-    location: list[str] = []
-    commitments: list[str] = []
-    quotes: list[str] = []
-    if isinstance(entity, Dated):
-        if entity.date is not None:
-            dates.append(format_date(entity.date, entity.date_precision))
-        places += (entity.place.ko, entity.place.en)
-    if isinstance(entity, Organization):
-        if entity.valuation is not None:
-            amounts += _amount_texts(entity.valuation.money)
-            dates.append(_year_text(entity.valuation.as_of))
-        if entity.founded is not None:
-            dates.append(_year_text(entity.founded))
-        location += (entity.location.ko, entity.location.en)
-    elif isinstance(entity, Project):
-        if entity.budget is not None:
-            amounts += _amount_texts(entity.budget)
-        if entity.period is not None:
-            dates.append(period_text(entity))
-        location += (entity.location.ko, entity.location.en)
-    elif isinstance(entity, Agreement):
-        for investment in entity.investments:
-            amounts += _amount_texts(investment.money)
-            if investment.due is not None:
-                dates.append(format_date(investment.due, investment.due_precision))
-            places += (investment.place.ko, investment.place.en)
-        for commitment in entity.commitments:
-            commitments += (commitment.text.ko, commitment.text.en)
-    elif isinstance(entity, Event):
-        if entity.quote is not None:
-            quotes.append(entity.quote.text)
-    elif isinstance(entity, Source):
-        dates.append(format_date(entity.published))
-    if isinstance(entity, Named):
-        quotes += (p.quote for p in entity.provenance)
-    fields += [("amount", VALUES, amounts), ("date", VALUES, dates)]
-    if isinstance(entity, Source):
-        fields += [
-            ("outlet", PLACES, [entity.outlet.ko, entity.outlet.en]),
-            ("author", PLACES, [entity.author]),
-        ]
-    fields += [
-        ("place", PLACES, places),
-        ("location", PLACES, location),
-        ("commitments", TEXT, commitments),
-        ("quote", TEXT, quotes),
-        ("summary.ko", TEXT, [entity.summary.ko]),
-        ("summary.en", TEXT, [entity.summary.en]),
-    ]
+
+def _measure_text(quantity: Quantity) -> str:
+    """'330,000 m²': a quantity as `quantity_text` shows it, without its label (a label is text)."""
+    return quantity_text(Quantity(value=quantity.value, unit=quantity.unit))
+
+
+Texts = Callable[[Entity], list[str]]
+"""The texts of one part of a field of an entity, as displayed (cleaned later)."""
+Part = tuple[str, int, Texts]
+"""One searchable part of a field: the name a hit reports, its tier, its texts."""
+
+
+def _parts(field: Field) -> list[Part]:
+    """How a searched field reads as text: one part, or several (both languages of a name; an
+    investment's amount, due date, place and purpose, each at the tier of what it is)."""
+    key, tier, get = field.key, TIER_OF[field.search], attrgetter(field.key)
+    match field.type:
+        case "id" | "text":
+            return [(key, tier, lambda e: [get(e)])]
+        case "texts" | "tags":
+            return [(key, tier, lambda e: list(get(e)))]
+        case "bilingual" if tier != NAMES:
+            return [(key, tier, lambda e: [(v := get(e)).ko, v.en])]
+        case "bilingual" | "prose":
+            return [(f"{key}.ko", tier, lambda e: [get(e).ko]), (f"{key}.en", tier, lambda e: [get(e).en])]
+        case "bilingual_list":
+            return [(key, tier, lambda e: [text for v in get(e) for text in (v.ko, v.en)])]
+        case "money":
+            return [("amount", tier, lambda e: _amount_texts(v) if (v := get(e)) is not None else [])]
+        case "date":
+            if field.precision:
+                precision = attrgetter(field.precision)
+                return [("date", tier, lambda e: [format_date(v, precision(e))] if (v := get(e)) else [])]
+            return [("date", tier, lambda e: [format_date(v)] if (v := get(e)) else [])]
+        case "year":
+            return [("date", tier, lambda e: [_year_text(v)] if (v := get(e)) else [])]
+        case "period":
+            return [("date", tier, lambda e: [_period_text(v)] if (v := get(e)) is not None else [])]
+        case "quantity" | "quantities":
+            many = field.type == "quantities"
+
+            def quantities(e: Entity) -> tuple[Quantity, ...]:
+                return get(e) if many else (v,) if (v := get(e)) is not None else ()
+
+            return [
+                (key, tier, lambda e: [_measure_text(q) for q in quantities(e)]),
+                (key, TEXT, lambda e: [text for q in quantities(e) for text in (q.label.ko, q.label.en)]),
+            ]
+        case "valuation":
+            return [
+                ("amount", tier, lambda e: _amount_texts(v.money) if (v := get(e)) is not None else []),
+                ("date", tier, lambda e: [_year_text(v.as_of)] if (v := get(e)) is not None else []),
+            ]
+        case "investments":
+            return [
+                ("amount", tier, lambda e: [text for i in get(e) for text in _amount_texts(i.money)]),
+                ("date", tier, lambda e: [format_date(i.due, i.due_precision) for i in get(e) if i.due]),
+                ("place", PLACES, lambda e: [text for i in get(e) for text in (i.place.ko, i.place.en)]),
+                ("purpose", TEXT, lambda e: [text for i in get(e) for text in (i.purpose.ko, i.purpose.en)]),
+            ]
+        case "commitments":
+            return [(key, tier, lambda e: [text for c in get(e) for text in (c.text.ko, c.text.en)])]
+        case "roles":
+            return [(key, tier, lambda e: [text for r in get(e) for text in (r.title.ko, r.title.en)])]
+        case "quote":
+            return [
+                (
+                    "quote",
+                    tier,
+                    lambda e: [(v := get(e)).text, v.speaker_note.ko, v.speaker_note.en] if get(e) else [],
+                )
+            ]
+        case "provenance":
+            return [("quote", tier, lambda e: [p.quote for p in get(e)])]
+    raise ValueError(f"{field.key}: search has no rule for a {field.type}")
+
+
+def _plan(kind: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[int, Texts], ...]]:
+    """A kind's searchable parts, worked out once: the (name, tier) slots in the order a hit is
+    looked for (tier, then the table's order), and each part's slot and texts."""
+    parts = [part for field in KINDS[kind].fields if field.search for part in _parts(field)]
+    slots = sorted(dict.fromkeys((name, tier) for name, tier, _texts in parts), key=lambda slot: slot[1])
+    index = {slot: n for n, slot in enumerate(slots)}
+    return tuple(slots), tuple((index[name, tier], texts) for name, tier, texts in parts)
+
+
+_PLANS = {kind: _plan(kind) for kind in KINDS}
+_PERIODS = {
+    kind: tuple(attrgetter(f.key) for f in table.fields if f.type == "period" and f.search)
+    for kind, table in KINDS.items()
+}
+
+
+def _fields(entity: Entity) -> list[tuple[str, int, list[str]]]:
+    """Every searchable field of an entity as (field, tier, values), best field first within each
+    tier; empty values and fields left out."""
+    slots, parts = _PLANS[entity.KIND]
+    values: list[list[str]] = [[] for _ in slots]
+    for slot, texts_of in parts:
+        values[slot] += texts_of(entity)
     out = []
-    for name, tier, values in fields:
-        kept = [c for c in map(_clean, values) if c]
+    for (name, tier), texts in zip(slots, values, strict=True):
+        kept = [c for c in map(_clean, texts) if c]
         if kept:
             out.append((name, tier, kept))
     return out
@@ -105,8 +168,9 @@ MAX_PERIOD_YEARS = 200
 
 
 def _period_years(entity: Entity) -> range:
-    """The years strictly inside a project's period (2024–2027 for 2023–2028)."""
-    if isinstance(entity, Project) and entity.period is not None and entity.period.end is not None:
-        if entity.period.end - entity.period.start <= MAX_PERIOD_YEARS:
-            return range(entity.period.start + 1, entity.period.end)
+    """The years strictly inside a period (2024–2027 for 2023–2028): a year found by the period."""
+    for get in _PERIODS[entity.KIND]:
+        period = get(entity)
+        if period is not None and period.end is not None and period.end - period.start <= MAX_PERIOD_YEARS:
+            return range(period.start + 1, period.end)
     return range(0)
