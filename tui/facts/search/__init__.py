@@ -10,10 +10,13 @@ No Textual here. Build the index once, when the file is loaded, and query it as 
     span = match_span("대구시 산격청사", "ㄷㄱ")        # highlight the query in any text: (0, 2)
 
 What matches
-    Ids; names and aliases (Korean and English; a source's title counts as its name); tags;
-    amounts (``760억``, ``760억 원``, ``76 billion``, ``KRW 76.0 billion``, ``76000000000``) and
-    dates (``2023-03``, ``2028``); places, locations, a source's outlet and author; agreement
-    commitments, quotes (event quotes and provenance quotes) and summaries. Amount and date
+    Every field the field table (`tui.facts.fields`) gives a search tier (`Field.search`):
+    ids; names and aliases (Korean and English; a source's title counts as its name); tags;
+    amounts (``760억``, ``760억 원``, ``76 billion``, ``KRW 76.0 billion``, ``76000000000``),
+    dates (``2023-03``, ``2028``) and measures (``330,000 m²``); places, locations, a source's
+    outlet and author; commitments, investment purposes, role titles, visions, goals, date
+    notes, quotes (event quotes and provenance quotes) and summaries. Not references, choices,
+    urls or counts: an entity is found by its own name, not by the names it points to. Amount and date
     texts come from `tui.facts.money`, so they read exactly as the rest of the program prints
     them. A project's period ``2023–2028`` is matched by its end years as text, and a year
     strictly inside it (``2025``) finds the project too (rank SUBSTRING, field ``"period"``,

@@ -39,9 +39,12 @@ class Hit:
     kind: str
     rank: Rank
     field: str
-    """Where the best match is: "id", "name.ko", "name.en", "title.ko", "title.en", "aliases",
-    "tags", "amount", "date", "period", "place", "location", "outlet", "author", "commitments",
-    "quote", "summary.ko" or "summary.en"."""
+    """Where the best match is: a field of the field table (`tui.facts.fields`), by key —
+    "id", "aliases", "tags", "place", "location", "outlet", "author", "area", "figures", "roles",
+    "commitments", "purpose", "vision", "goals", "date_note" — or "name.ko", "name.en",
+    "title.ko", "title.en", "summary.ko", "summary.en" (which language matched), "amount" (any
+    amount), "date" (any date, year or period), "period" (a year inside a period) or "quote" (an
+    event's quote or a provenance entry's)."""
     text: str
     span: tuple[int, int]
 
