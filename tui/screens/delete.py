@@ -12,18 +12,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.facts import Entity, FactBase
-from tui.facts.edit.plan import Change, Refused, referrers, remove_entity
+from tui.facts.edit.plan import referrers, remove_entity
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import kind_label
+from tui.screens.saving import SavingDialog
 
 
-class DeleteScreen(ModalScreen[Change | None]):
+class DeleteScreen(SavingDialog):
     """The entity, what refers to it, and Remove / Cancel."""
+
+    PROBLEMS = "delete-problems"
 
     DEFAULT_CSS = """
     DeleteScreen { align: center middle; }
@@ -84,16 +86,8 @@ class DeleteScreen(ModalScreen[Change | None]):
         key = "delete.summary_cascade" if self.referrers else "delete.summary"
         summary = msg(key, self.lang, id=self.entity.id, n=len(self.referrers))
         planned = remove_entity(self.entity.id, cascade=True, summary=summary, listed=self.referrers)
-        self.run_worker(self._save(planned), group="save", exclusive=True)
-
-    async def _save(self, planned) -> None:
-        outcome = await self.app.save(planned)  # type: ignore[attr-defined]  # FactsApp.save
-        if isinstance(outcome, Refused):
-            self.problems_text = outcome.reason
-            self.query_one("#delete-problems", Static).update(Text(outcome.reason))
-        elif outcome is not None:
-            self.dismiss(outcome)
+        self.save(planned)
 
     @on(Button.Pressed, "#delete-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -16,25 +16,27 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.facts import Entity, FactBase
 from tui.facts.edit.change import ChangeError
 from tui.facts.edit.form import FormField, field_label, form_fields, preview
-from tui.facts.edit.plan import Change, PlannedChange, Refused, set_fields
+from tui.facts.edit.plan import PlannedChange, Refused, set_fields
 from tui.facts.edit.values import FieldError, parse
 from tui.facts.messages import msg
 from tui.facts.model import Language
+from tui.screens.saving import SavingDialog
 from tui.widgets.diff_text import diff_text
 
 _SHOWN_VALUE = 60
 """How much of a field's current value its row in the list shows."""
 
 
-class EditFieldScreen(ModalScreen[Change | None]):
+class EditFieldScreen(SavingDialog):
     """The fields of one entity, a value box with what it would write, and the change as a diff."""
+
+    PROBLEMS = "edit-problems"
 
     CSS_PATH = Path(__file__).with_name("edit_field.tcss")
     BINDINGS = [
@@ -148,15 +150,7 @@ class EditFieldScreen(ModalScreen[Change | None]):
         self._forget_outcome()
         planned = self._plan()
         if planned is not None:
-            self.run_worker(self._save(planned), group="save", exclusive=True)
-
-    async def _save(self, planned: PlannedChange) -> None:
-        """The app writes it, off the UI thread; a refused change's reason stays on screen."""
-        outcome = await self.app.save(planned)  # type: ignore[attr-defined]  # FactsApp.save
-        if isinstance(outcome, Refused):
-            self._problem(Text(outcome.reason))
-        elif outcome is not None:
-            self.dismiss(outcome)
+            self.save(planned)  # the app writes it, off the UI thread; a refusal stays on screen
 
     def action_show_diff(self) -> None:
         """Show (or hide) the change as a diff of the TOML; nothing is written."""
@@ -178,14 +172,8 @@ class EditFieldScreen(ModalScreen[Change | None]):
         )
         self.query_one("#edit-diff").add_class("-shown")
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def _problem(self, text: Text) -> None:
-        self.problems_text = text.plain
-        problems = self.query_one("#edit-problems", Static)
-        problems.update(text)
-        problems.add_class("-shown")
+        self.show_problem(text)
 
     def _forget_outcome(self) -> None:
         """A new field or value: the last attempt's problem and diff no longer apply."""

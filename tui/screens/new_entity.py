@@ -14,25 +14,27 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tui.facts import Entity, FactBase
 from tui.facts.edit.form import field_label
-from tui.facts.edit.plan import Change, Refused, add_entity, new_entity_values, required_fields, suggest_id
+from tui.facts.edit.plan import add_entity, new_entity_values, required_fields, suggest_id
 from tui.facts.edit.values import Assignment, FieldError, field_types, parse, without_none
 from tui.facts.messages import msg
 from tui.facts.model import TYPE_BY_KIND, Language
 from tui.facts.sanitize import clean
 from tui.facts.text import kind_label
+from tui.screens.saving import SavingDialog
 
 
 def _input_id(path: str) -> str:
     return "new-" + path.replace(".", "-")
 
 
-class NewEntityScreen(ModalScreen[Change | None]):
+class NewEntityScreen(SavingDialog):
     """One input per required field, the id, the source and paragraph; Enter adds it."""
+
+    PROBLEMS = "new-problems"
 
     DEFAULT_CSS = """
     NewEntityScreen { align: center middle; }
@@ -106,7 +108,7 @@ class NewEntityScreen(ModalScreen[Change | None]):
             return
         entity_id = values["id"]
         summary = msg("new.summary", self.lang, kind=kind_label(self.kind, self.lang), id=entity_id)
-        self.run_worker(self._save(add_entity(self.kind, values, summary)), group="save", exclusive=True)
+        self.save(add_entity(self.kind, values, summary))
 
     def _values(self) -> dict:
         """The new entity as the file will hold it; FieldError for a value that cannot be used."""
@@ -130,19 +132,8 @@ class NewEntityScreen(ModalScreen[Change | None]):
             paragraph = int(text)
         return new_entity_values(entity_id, assignments, source, paragraph)
 
-    async def _save(self, planned) -> None:
-        outcome = await self.app.save(planned)  # type: ignore[attr-defined]  # FactsApp.save
-        if isinstance(outcome, Refused):
-            self._problem(outcome.reason)
-        elif outcome is not None:
-            self.dismiss(outcome)
-
     def _problem(self, reason: str) -> None:
-        self.problems_text = reason
-        self.query_one("#new-problems", Static).update(Text(reason))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.show_problem(Text(reason))
 
 
 def _nearby_source(facts: FactBase, near: Entity | None) -> str:

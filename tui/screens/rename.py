@@ -12,18 +12,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.facts import Entity, FactBase
-from tui.facts.edit.plan import Change, Refused, referrers, rename_entity
+from tui.facts.edit.plan import referrers, rename_entity
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.sanitize import clean
+from tui.screens.saving import SavingDialog
 
 
-class RenameScreen(ModalScreen[Change | None]):
+class RenameScreen(SavingDialog):
     """The current id to edit, how many references follow, and what went wrong."""
+
+    PROBLEMS = "rename-problems"
 
     DEFAULT_CSS = """
     RenameScreen { align: center middle; }
@@ -65,18 +67,7 @@ class RenameScreen(ModalScreen[Change | None]):
             self._problem(msg("edit.nothing_to_change", self.lang))
             return
         summary = msg("rename.summary", self.lang, old=self.entity.id, new=new)
-        self.run_worker(self._save(rename_entity(self.entity.id, new, summary)), group="save", exclusive=True)
-
-    async def _save(self, planned) -> None:
-        outcome = await self.app.save(planned)  # type: ignore[attr-defined]  # FactsApp.save
-        if isinstance(outcome, Refused):
-            self._problem(outcome.reason)
-        elif outcome is not None:
-            self.dismiss(outcome)
+        self.save(rename_entity(self.entity.id, new, summary))
 
     def _problem(self, reason: str) -> None:
-        self.problems_text = reason
-        self.query_one("#rename-problems", Static).update(Text(reason))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.show_problem(Text(reason))

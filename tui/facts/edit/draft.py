@@ -26,12 +26,12 @@ from typing import Any, Literal
 import msgspec
 
 from tui.facts.edit.change import change_entity
+from tui.facts.edit.form import typed_text
 from tui.facts.edit.values import Assignment, FieldError, parse
 from tui.facts.fields import KINDS, Field
 from tui.facts.index import FactBase
 from tui.facts.load import entity_problems
-from tui.facts.model import Entity, Money, Period, Quantity, Source
-from tui.facts.money import format_date
+from tui.facts.model import Entity, Source
 from tui.facts.problems import Found
 
 InputType = Literal[
@@ -194,25 +194,9 @@ def _text_at(value: Any, path: str) -> str:
     for part in path.split(".") if path else ():
         owner, name = value, part
         value = getattr(value, part, None) if value is not None else None
-    return _as_text(value, owner, name)
-
-
-def _as_text(value: Any, owner: Any, name: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Money):
-        return f"{value.amount:,} {value.currency}"
-    if isinstance(value, Period):
-        return f"{value.start}-{value.end if value.end is not None else ''}"
-    if isinstance(value, Quantity):
-        return f"{value.value:g} {value.unit}"
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M") if not value.second else value.isoformat()
-    if isinstance(value, dt.date):
-        return format_date(value, getattr(owner, f"{name}_precision", "day") or "day")
-    if isinstance(value, int) and value == 0 and name in ("paragraphs",):
-        return ""
-    return str(value)
+    if value == 0 and name == "paragraphs":
+        return ""  # a source's paragraph count left unknown (0) is an empty input, not "0"
+    return typed_text(value, owner, name)
 
 
 # -- reading a draft --------------------------------------------------------------------------------

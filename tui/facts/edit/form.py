@@ -54,7 +54,7 @@ def form_fields(entity: Entity) -> list[FormField]:
                 for n, item in enumerate(current or ()):
                     walk(typing.get_args(inner)[0], item, f"{path}.{n}.")
             else:
-                found.append(FormField(path, _as_text(current, value, name)))
+                found.append(FormField(path, typed_text(current, value, name)))
 
     walk(type(entity), entity, "")
     order = _shown_order(entity.KIND)
@@ -125,8 +125,10 @@ def _is_struct(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, msgspec.Struct)
 
 
-def _as_text(value: Any, owner: Any, name: str) -> str:
-    """A value as one would type it: money as `76,000,000,000 KRW`, a date at its precision."""
+def typed_text(value: Any, owner: Any, name: str) -> str:
+    """A value as one would type it: money as `76,000,000,000 KRW`, a date at its precision (read
+    from `owner`'s `<name>_precision`), a time as `14:30`. The field dialog and the edit form
+    (`draft.py`) both start their inputs from it."""
     if value is None:
         return ""
     if isinstance(value, Money):
@@ -135,6 +137,8 @@ def _as_text(value: Any, owner: Any, name: str) -> str:
         return f"{value.start}-{value.end if value.end is not None else ''}"
     if isinstance(value, Quantity):
         return f"{value.value:g} {value.unit}"
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M") if not value.second else value.isoformat()
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         precision = getattr(owner, f"{name}_precision", "day") or "day"
         return format_date(value, precision)
