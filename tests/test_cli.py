@@ -39,7 +39,7 @@ def squash(text: str) -> str:
 
 
 def test_check_bundled_file(cli: Callable[..., Run]) -> None:
-    run = cli("check")
+    run = cli("check", "--lang", "en")
     assert run.status == 0
     assert run.err == ""
     out = squash(run.out)
@@ -57,7 +57,7 @@ def test_check_bundled_file(cli: Callable[..., Run]) -> None:
 
 
 def test_check_given_file(cli: Callable[..., Run]) -> None:
-    run = cli("check", str(MINIMAL))
+    run = cli("check", str(MINIMAL), "--lang", "en")
     assert run.status == 0
     assert f"{MINIMAL}: valid" in run.out
     assert re.search(r"^ ?total 7 ?$", squash(run.out), re.MULTILINE)
@@ -73,7 +73,7 @@ def test_check_bad_file_lists_every_problem(
         .replace("period = { start = 2023, end = 2028 }", "period = { start = 2028, end = 2023 }")
     )
     path = write_facts(text, "bad.toml")
-    run = cli("check", str(path))
+    run = cli("check", str(path), "--lang", "en")
     assert run.status == 2
     assert run.out == ""
     heads = [line for line in run.err.splitlines() if not line.startswith("    ")]
@@ -361,7 +361,7 @@ def run_program(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_python_m_tui_check() -> None:
     result = run_program(sys.executable, "-m", "tui", "check", cwd=REPO)
     assert result.returncode == 0, result.stderr
-    assert ": valid" in result.stdout
+    assert ": 문제 없음" in result.stdout  # the bundled file's language
     assert not ESCAPES.search(result.stdout)
 
 

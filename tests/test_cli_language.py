@@ -54,8 +54,8 @@ def test_human_output_is_in_one_language(capsys, plain_terminal, bundled, lang: 
 
 def test_the_interface_follows_the_file_language_without_lang(capsys, plain_terminal) -> None:
     """The bundled file is Korean: without --lang, the command line speaks Korean, as the
-    explorer does. `check` speaks English unless asked: the problems it reports are in English."""
+    explorer does; `check` too, and so would the problems it reports."""
     run = runner(capsys)
     assert "검색 결과" in run("search", "lvis").out
     assert "\n연결\n" in run("show", "lvis").out
-    assert ": valid" in run("check").out
+    assert ": 문제 없음" in run("check").out

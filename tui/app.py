@@ -389,7 +389,7 @@ class FactsApp(App[None]):
             except NothingToChange:
                 return Refused(msg("edit.nothing_to_change", self.lang))
             except FactFileError as error:
-                return Refused(f"{msg('edit.invalid', self.lang)}\n{error.format()}")
+                return Refused(f"{msg('edit.invalid', self.lang)}\n{error.format(self.lang)}")
             except (ChangeError, FieldError) as error:
                 return Refused(msg("edit.bad_value", self.lang, error=error))
             except (OSError, UnicodeDecodeError) as error:
@@ -434,7 +434,7 @@ class FactsApp(App[None]):
         result, snapshot = await asyncio.to_thread(_load_with_snapshot, self.facts.path)
         await self._reloaded(result, snapshot, quiet=True)
         if isinstance(result, FactFileError):
-            return Refused(f"{msg('edit.invalid_on_disk', self.lang)}\n{result.format()}")
+            return Refused(f"{msg('edit.invalid_on_disk', self.lang)}\n{result.format(self.lang)}")
         return None
 
     def add_entity(self, kind: str) -> None:
@@ -568,7 +568,7 @@ class FactsApp(App[None]):
             self._refuse(undo, msg("edit.conflict", self.lang, path=path))
             return
         except FactFileError as error:
-            self._refuse(undo, f"{msg('edit.invalid', self.lang)}\n{error.format()}")
+            self._refuse(undo, f"{msg('edit.invalid', self.lang)}\n{error.format(self.lang)}")
             return
         except OSError as error:
             path = printable(str(self.facts.path))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from rich.console import Console
 
 from tui import __version__
-from tui.commands import EXIT_OK, EXIT_USAGE, UsageError
+from tui.commands import EXIT_OK, EXIT_USAGE, UsageError, problem_language
 from tui.facts import FactFileError
 
 COMMAND_MODULES = (
@@ -62,6 +62,7 @@ def _with_default_command(argv: list[str], names: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    args: argparse.Namespace | None = None
     # Start-up builds hundreds of thousands of objects that live as long as the program (modules,
     # Textual, the fact base): the cyclic collector would walk them again and again before the
     # first frame. The explorer turns it back on once that frame is up (FactsApp.on_ready, which
@@ -83,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     except FactFileError as exc:
-        print(exc.format(), file=sys.stderr)
+        # In --lang, the settings' language or the file's own, as `facts-tui check` says them.
+        lang = problem_language(args, getattr(args, "file", None) or exc.path)
+        print(exc.format(lang), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

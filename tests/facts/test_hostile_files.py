@@ -623,21 +623,22 @@ def assert_no_escapes(out: str, err: str) -> None:
 
 
 @pytest.mark.usefixtures("wide_plain_terminal")
+@pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("case", params("check"))
 def test_check_exits_0_or_2_without_a_traceback_or_an_escape(
-    case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    case: Case, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = case.make(tmp_path)
-    status = main(["check", str(path)])
+    status = main(["check", str(path), "--lang", lang])
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     assert_no_escapes(out, err)
     if case.loads:
         assert status == 0, err
-        assert "valid" in out
+        assert {"ko": "문제 없음", "en": "valid"}[lang] in out
     else:
         assert status == 2, out
-        assert "problem" in err
+        assert re.search({"ko": r"에 문제 \d+개$", "en": r"\d+ problems? in "}[lang], err.rstrip()), err
         assert err.startswith(str(path)) or case.name == "escape_in_the_file_name"
 
 

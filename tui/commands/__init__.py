@@ -96,6 +96,33 @@ def asked_language(args: argparse.Namespace) -> Language:
     return getattr(args, "lang", None) or "en"
 
 
+def configured_language(args: argparse.Namespace | None) -> Language | None:
+    """The settings file's `lang` (`--config`, `$FACTS_TUI_CONFIG` or the default file), or None
+    when it sets none or cannot be read: its own problems are for the commands that use it."""
+    from tui.config import ConfigError, load_config
+
+    try:
+        return load_config(getattr(args, "config", None)).lang
+    except ConfigError:
+        return None
+
+
+def problem_language(args: argparse.Namespace | None, path: Path | str | None) -> Language:
+    """The language a fact file's problems are said in, by every command that prints them:
+    `--lang`, else the settings file's `lang`, else the file's own `[meta] language` when its
+    first bytes can be read (`peek_meta`), else English."""
+    asked = getattr(args, "lang", None) or configured_language(args)
+    if asked:
+        return asked
+    if path is not None:
+        from tui.facts.load import peek_meta
+
+        meta = peek_meta(Path(path))
+        if meta is not None:
+            return meta.language
+    return "en"
+
+
 def resolve_kind(word: str) -> str | None:
     """The kind a user means by 'org', 'organizations', 'people', ...; None if unknown."""
     return KIND_ALIASES.get(word.lower())

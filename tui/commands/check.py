@@ -1,7 +1,10 @@
 """`facts-tui check [FILE] [--strict]`: validate and count, or list every problem (exit 2).
 
 A valid file's fields that have a value and no citation (`tui.facts.citations`) are warned about
-on stderr, one line each, and the exit status stays 0; `--strict` makes them problems (exit 2)."""
+on stderr, one line each, and the exit status stays 0; `--strict` makes them problems (exit 2).
+
+All of it is said in one language: `--lang`, else the settings' `lang`, else the file's own
+(`problem_language`); the problems of a bad file are printed by `tui/cli.py` in the same one."""
 
 from __future__ import annotations
 
@@ -15,7 +18,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.commands import EXIT_OK, add_file_argument, add_lang_argument, asked_language, load_facts
+from tui.commands import (
+    EXIT_OK,
+    add_config_argument,
+    add_file_argument,
+    add_lang_argument,
+    configured_language,
+    load_facts,
+)
 from tui.commands.table import print_table
 from tui.facts import FactBase, FactFileError, Problem, load
 from tui.facts.bundled import bundled_fact_file
@@ -44,11 +54,13 @@ def add_parser(commands) -> None:
         action="store_true",
         help="a field with a value and no citation is an error (exit 2), not a warning",
     )
+    add_config_argument(parser)
 
 
 def run(args: argparse.Namespace, out: Console) -> int:
-    facts = _load_with_progress(args.file, args.lang) if sys.stderr.isatty() else load_facts(args.file)
-    lang = asked_language(args)  # English unless asked: the problems a bad file has are in English
+    asked = args.lang or configured_language(args)
+    facts = _load_with_progress(args.file, asked) if sys.stderr.isatty() else load_facts(args.file)
+    lang = asked or facts.meta.language  # as a bad file's problems would be said (tui/cli.py)
     missing = _uncited(facts, lang)
     if missing and args.strict:
         raise FactFileError(facts.path or "", missing)

@@ -15,7 +15,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from tui.commands import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, add_file_argument, error
+from tui.commands import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, add_file_argument, error, problem_language
 from tui.facts import FactBase, FactFileError, load
 from tui.facts.bundled import bundled_fact_file
 from tui.facts.sanitize import clean, printable
@@ -55,8 +55,11 @@ def edit_file(
     try:
         check_change(facts, after, changed, str(path))
     except FactFileError as exc:
-        print(exc.format(), file=sys.stderr)
-        error(f"the change would make {printable(str(path))} invalid; nothing was written")
+        from tui.facts.messages import msg
+
+        lang = problem_language(args, path)  # as `facts-tui check` would say them
+        print(exc.format(lang), file=sys.stderr)
+        error(msg("problem.change_invalid", lang, path=printable(str(path))))
         return EXIT_USAGE
     edit = Edit(path, before, after, stamp)
     if args.dry_run:

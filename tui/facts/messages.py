@@ -680,6 +680,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.hint": ("힌트: {hint}", "hint: {hint}"),
     "problem.count_one": ("{path}에 문제 1개", "1 problem in {path}"),
     "problem.count": ("{path}에 문제 {n}개", "{n} problems in {path}"),
+    "problem.change_invalid": (
+        "바꾸면 {path} 파일이 올바르지 않게 됩니다. 아무것도 쓰지 않았습니다",
+        "the change would make {path} invalid; nothing was written",
+    ),
     "problem.not_found": ("파일이 없습니다", "file not found"),
     "problem.hint.not_found": (
         "경로를 확인하거나, 파일 없이 실행해 함께 들어 있는 파일을 여세요",

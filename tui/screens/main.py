@@ -350,7 +350,7 @@ class MainScreen(EntityActions, Screen):  # type: ignore[misc]  # EntityActions 
         panel = await self._problems_panel()
         panel.show_problems(
             lambda lang: msg("problems.title", lang, path=error.path, n=len(error.problems)),
-            error.format(),
+            error.format,  # said again in the other language on `l`
         )
         self.refresh_bindings()
 

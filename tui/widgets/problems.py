@@ -36,18 +36,20 @@ class ProblemsPanel(VerticalScroll):
         yield Static(id="problems-body")
 
     _title: Callable[[Language], str] | None = None
+    _report: Callable[[Language], str] | None = None
 
-    def show_problems(self, title: Callable[[Language], str], report: str) -> None:
-        """Show `report` (the same text `facts-tui check` prints) under `title` (in the app's language)."""
-        self._title = title
-        self.query_one("#problems-title", Static).update(Text(title(getattr(self.app, "lang", "en"))))
-        self.query_one("#problems-body", Static).update(Text(report))
+    def show_problems(self, title: Callable[[Language], str], report: Callable[[Language], str]) -> None:
+        """Show `report` (the text `facts-tui check` prints, as `FactFileError.format` says it in a
+        language) under `title`, both in the app's language."""
+        self._title, self._report = title, report
+        self.set_language(getattr(self.app, "lang", "en"))
         self.add_class("-shown")
 
     def set_language(self, lang: Language) -> None:
-        """Say the title in `lang`."""
-        if self._title is not None:
+        """Say the title and every problem in `lang` (places, excerpts and file names stay as written)."""
+        if self._title is not None and self._report is not None:
             self.query_one("#problems-title", Static).update(Text(self._title(lang)))
+            self.query_one("#problems-body", Static).update(Text(self._report(lang)))
 
     def hide(self) -> None:
         self.remove_class("-shown")
