@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from tui.edit_service import Change, EditService, Snapshot
     from tui.facts.edit.plan import PlannedChange, Refused
     from tui.facts.search import SearchIndex
+    from tui.facts.source_rows import Place
     from tui.screens.loading import LoadingScreen
 
 EAGER_INDEX_LIMIT = 20_000
@@ -308,6 +309,49 @@ class FactsApp(App[None]):
             return
         self._close_views()
         self.push_screen(RelationsScreen(self.facts, entity_id, self.lang), self._open_returned)
+
+    def show_source(self, entity_id: str | None, field: str | None = None, entry: int | None = None) -> None:
+        """The source view where `entity_id` is cited: at its provenance entry `entry` if given,
+        else where `field` is cited, else at its first citation; a source from its top."""
+        from tui.facts.source_rows import Place, where_cited
+
+        entity = self.facts.get(entity_id or "")
+        if entity is None:
+            self.notify(msg("toast.nothing_selected", self.lang), timeout=2)
+            return
+        entries = getattr(entity, "provenance", ())
+        if entry is not None and 0 <= entry < len(entries):
+            cited = entries[entry]
+            place: Place | None = Place(cited.source, cited.paragraph, entity.id, entry)
+        else:
+            place = where_cited(entity, field)
+        if place is None:
+            self.notify(msg("source_view.no_source", self.lang, id=entity.id), timeout=3, markup=False)
+            return
+        self.open_source_view(place)
+
+    def open_source_view(self, place: Place) -> None:
+        """A source's paragraphs with what cites each, at `place`; Enter opens an entity."""
+        from tui.screens.source_view import SourceViewScreen
+
+        self._close_views()
+        self.push_screen(SourceViewScreen(self.facts, place, self.lang), self._open_returned)
+
+    def show_citations(self, entity_id: str | None, field: str | None = None) -> None:
+        """The citations of `field` of `entity_id` (all of them when None), each with its source,
+        paragraph and quote; the one chosen opens the source view there."""
+        from tui.screens.citation import CitationScreen
+
+        entity = self.facts.get(entity_id or "")
+        if entity is None:
+            self.notify(msg("toast.nothing_selected", self.lang), timeout=2)
+            return
+
+        def chosen(place: Place | None) -> None:
+            if place is not None:
+                self.open_source_view(place)
+
+        self.push_screen(CitationScreen(self.facts, entity, field, self.lang), chosen)
 
     # -- copy and export ------------------------------------------------------------------------
 
@@ -585,11 +629,13 @@ class FactsApp(App[None]):
 
     def action_toggle_language(self) -> None:
         """Switch names, titles and amounts between Korean and English everywhere."""
+        from tui.screens.citation import CitationScreen  # a field's citations say them again too
+
         self.lang = "en" if self.lang == "ko" else "ko"
         self._show_title()
         self.main.set_language(self.lang)
         for screen in self.screen_stack:
-            if isinstance(screen, ExplorerView):
+            if isinstance(screen, ExplorerView | CitationScreen):
                 screen.set_language(self.lang)
             screen.refresh_bindings()  # its key bar says the keys in the new language
 

@@ -51,7 +51,9 @@ class Command:
 
     @property
     def key_names(self) -> list[str]:
-        """The keys as a person reads them: 'question_mark' → '?'."""
+        """The keys as a person reads them: 'question_mark' → '?', the ten digits '0-9'."""
+        if self.keys == "0,1,2,3,4,5,6,7,8,9":
+            return ["0-9"]
         return [_KEY_NAMES.get(k, k) for k in self.keys.split(",")]
 
 
@@ -61,6 +63,8 @@ _KEY_NAMES = {
     "left": "←",
     "right": "→",
     "right_square_bracket": "]",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
     "slash": "/",
     "escape": "Esc",
     "backspace": "Backspace",
@@ -108,6 +112,8 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("s", "search", "cmd.search", "Search"),
     Command("t", "timeline", "cmd.timeline", "View"),
     Command("R", "relations", "cmd.relations", "View", show=False),
+    Command("p", "source_view", "cmd.source_view", "View", show=False),
+    Command("i", "citation", "cmd.citation", "View", show=False),
     Command("y", "copy_markdown", "cmd.copy_markdown", "Copy", show=False),
     Command("Y", "copy_id", "cmd.copy_id", "Copy", show=False),
     Command("e", "export", "cmd.export", "File", show=False),
@@ -195,12 +201,42 @@ HELP_COMMANDS: tuple[Command, ...] = (
 DETAIL_COMMANDS: tuple[Command, ...] = (
     Command("up,k", "cursor_up", "cmd.previous_link", "Detail", show=False, palette=False),
     Command("down,j", "cursor_down", "cmd.next_link", "Detail", show=False, palette=False),
-    Command("enter", "follow", "cmd.follow", "Detail", palette=False),
+    Command("enter", "follow", "cmd.follow_row", "Detail", palette=False),
     Command("pageup", "page_up", "cmd.scroll_page_up", "Detail", show=False, palette=False),
     Command("pagedown", "page_down", "cmd.scroll_page_down", "Detail", show=False, palette=False),
     Command("g,home", "top", "cmd.scroll_top", "Detail", show=False, palette=False),
     Command("G,end", "bottom", "cmd.scroll_end", "Detail", show=False, palette=False),
+    Command("i", "citation", "cmd.citation", "Detail", palette=False),
+    Command("p", "source_view", "cmd.source_view", "Detail", palette=False),
 )
+
+SOURCE_VIEW_COMMANDS: tuple[Command, ...] = (
+    Command("enter", "open", "cmd.open_citing", "Source", palette=False),
+    Command(
+        "right_curly_bracket", "next_paragraph", "cmd.next_paragraph", "Source", show=False, palette=False
+    ),
+    Command(
+        "left_curly_bracket",
+        "previous_paragraph",
+        "cmd.previous_paragraph",
+        "Source",
+        show=False,
+        palette=False,
+    ),
+)
+"""The source view's own keys (its list takes ↑↓, PgUp/PgDn, Home/End from `LIST_COMMANDS`)."""
+
+PARAGRAPH_DIGITS = Command(
+    "0,1,2,3,4,5,6,7,8,9", "paragraph_digit", "cmd.paragraph_digit", "Source", palette=False
+)
+"""Digits typed in the source view go to a paragraph: one binding per digit (`digit_bindings`),
+each telling the action its digit. Not in a keymap: a number is typed with digits."""
+
+CITATION_COMMANDS: tuple[Command, ...] = (
+    Command("enter,p", "open_source", "cmd.open_source_at", "Citation", palette=False),
+    Command("escape,q,i", "close", "cmd.close_citation", "Citation", palette=False),
+)
+"""The citation dialog (`i`): the source view at the chosen citation's paragraph, or back."""
 
 BUILTIN_COMMANDS: tuple[Command, ...] = (
     Command("tab", "focus_next", "cmd.next_pane", "App", show=False, palette=False),
@@ -232,6 +268,8 @@ ALL_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("group.filter", FILTER_COMMANDS),
     ("group.search", SEARCH_COMMANDS),
     ("group.views", VIEW_COMMANDS),
+    ("group.source_view", (PARAGRAPH_DIGITS, *SOURCE_VIEW_COMMANDS, *VIEW_COMMANDS)),
+    ("group.citation", CITATION_COMMANDS),
 )
 
 
@@ -239,6 +277,21 @@ def bindings(commands: tuple[Command, ...]) -> list[BindingType]:
     """Textual bindings for a table of commands, each with its binding id (for the user's keymap)."""
     ids = _binding_ids()
     return [c.binding(ids.get(id(c))) for c in commands]
+
+
+def digit_bindings() -> list[BindingType]:
+    """A binding per digit for `PARAGRAPH_DIGITS` (`paragraph_digit('6')`); the key bar shows
+    the first, as '0-9'."""
+    return [
+        Binding(
+            key,
+            f"{PARAGRAPH_DIGITS.action}({key!r})",
+            PARAGRAPH_DIGITS.description,
+            show=n == 0,
+            key_display="0-9",
+        )
+        for n, key in enumerate(PARAGRAPH_DIGITS.keys.split(","))
+    ]
 
 
 def view_bindings() -> list[BindingType]:
@@ -307,6 +360,8 @@ ID_SCOPES: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("filter", FILTER_COMMANDS),
     ("search", SEARCH_COMMANDS),
     ("view", VIEW_COMMANDS),
+    ("source", SOURCE_VIEW_COMMANDS),
+    ("citation", CITATION_COMMANDS),
 )
 """Each table's id prefix: 'app.search', 'list.cursor_down', 'app.show_section.agreement'.
 Textual's own keys (Tab, Ctrl+P) are not in the tables a keymap can change."""

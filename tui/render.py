@@ -14,7 +14,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from tui.facts import Entity, FactBase, Link
-from tui.facts.citations import citations
+from tui.facts.citations import Citation, Paragraph, citations
 from tui.facts.fields import subtitle
 from tui.facts.messages import msg
 from tui.facts.model import (
@@ -96,6 +96,30 @@ def paragraph_words(paragraph: int, lang: Language) -> str:
     return msg("paragraph_headline", lang) if paragraph == 0 else msg("paragraph_n", lang, n=paragraph)
 
 
+def paragraph_heading(paragraph: Paragraph, lang: Language) -> Text:
+    """A paragraph's heading in the source view: 'paragraph 6 · 17 citations', or '… · (nothing
+    cites it)'."""
+    heading = Text(paragraph_words(paragraph.number, lang))
+    count = len(paragraph.citations)
+    heading.append(
+        " · " + (msg("cites.count", lang, n=count) if count else msg("cites.none", lang)), style=DIM
+    )
+    return heading
+
+
+def citation_line(citation: Citation, lang: Language) -> Text:
+    """One entry citing a paragraph: 'LVIS (lvis) · Organization: founded, founders — “LVIS는 …”'
+    (`facts-tui cites` and the explorer's source view)."""
+    entity = citation.entity
+    line = Text(entity.label(lang))
+    line.append(f" ({entity.id}) · {kind_label(entity.KIND, lang)}", style=DIM)
+    what = ", ".join(field_label(f, lang) for f in citation.fields) or msg("cites.whole", lang)
+    line.append(f": {what}")
+    if citation.quote:
+        line.append(f" — “{citation.quote}”", style="italic")
+    return line
+
+
 def citation_grid(entity: Entity, lang: Language = "ko") -> Table | None:
     """Each cited field with the paragraphs that support it and their quotes, one line per entry
     ('founded   paragraph 3 — “LVIS는 2013년 …”'); None if no entry names a field. An entry of a
@@ -128,15 +152,39 @@ def entity_fields(
     `max_chars` cuts longer values (the explorer passes it: laying out a megabyte of text would
     freeze the screen for seconds; the command line prints everything).
     """
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style=LABEL_STYLE, no_wrap=True)
-    grid.add_column(overflow="fold")
-    for label, value in field_grid_rows(facts, entity, lang):
+    grid = _field_grid()
+    for _key, label, value in field_cells(facts, entity, lang, max_chars):
+        grid.add_row(label, value)
+    return grid
+
+
+def field_cells(
+    facts: FactBase, entity: Entity, lang: Language = "ko", max_chars: int | None = None
+) -> list[tuple[str, Text, Text]]:
+    """(key, label, value) of each field the entity gives: the rows of `entity_fields`, values
+    longer than `max_chars` cut with a note."""
+    cells = []
+    for key, label, value in field_grid_rows(facts, entity, lang):
         if max_chars is not None and len(value) > max_chars:
             rest = len(value) - max_chars
             value = value.divide([max_chars])[0]
             value.append(msg("value_cut", lang, n=rest, id=entity.id), style=DIM)
-        grid.add_row(Text(label), value)
+        cells.append((key, Text(label), value))
+    return cells
+
+
+def field_row_grid(label: Text, value: Text, label_width: int) -> Table:
+    """One field as a grid of one row, its label column `label_width` cells wide: rows stacked
+    one under another read as `entity_fields` (the detail pane puts a cursor on each)."""
+    grid = _field_grid(label_width)
+    grid.add_row(label, value)
+    return grid
+
+
+def _field_grid(label_width: int | None = None) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=LABEL_STYLE, no_wrap=True, width=label_width)
+    grid.add_column(overflow="fold")
     return grid
 
 

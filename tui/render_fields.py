@@ -45,7 +45,7 @@ def value_text(row: FieldRow) -> Text:
     return Text("\n").join(lines)
 
 
-def field_grid_rows(facts: FactBase, entity: Entity, lang: Language) -> Iterator[tuple[str, Text]]:
-    """(label in `lang`, value) for each field the entity gives, in the field table's order."""
+def field_grid_rows(facts: FactBase, entity: Entity, lang: Language) -> Iterator[tuple[str, str, Text]]:
+    """(key, label in `lang`, value) for each field the entity gives, in the field table's order."""
     for row in field_rows(facts, entity, lang):
-        yield row.label, value_text(row)
+        yield row.field.key, row.label, value_text(row)

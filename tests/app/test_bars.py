@@ -29,9 +29,9 @@ async def test_the_key_bar_follows_the_focus(make_app) -> None:
         await settle(pilot)
         assert isinstance(app.focused, EntityList)
         in_list = keys(app)
-        say = {key: msg(key, app.lang) for key in ("cmd.filter", "cmd.quit", "cmd.follow")}
+        say = {key: msg(key, app.lang) for key in ("cmd.filter", "cmd.quit", "cmd.follow_row.short")}
         assert say["cmd.filter"] in in_list and say["cmd.quit"] in in_list
-        assert say["cmd.follow"] not in in_list
+        assert say["cmd.follow_row.short"] not in in_list
         assert in_list.endswith(
             msg("key_bar.palette", app.lang)
         )  # the palette's key sits at the right-hand end
@@ -39,7 +39,7 @@ async def test_the_key_bar_follows_the_focus(make_app) -> None:
         await settle(pilot)
         assert isinstance(app.focused, DetailPane)
         in_detail = keys(app)
-        assert say["cmd.follow"] in in_detail
+        assert say["cmd.follow_row.short"] in in_detail
 
 
 async def test_clicking_a_key_presses_it(make_app) -> None:

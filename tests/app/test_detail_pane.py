@@ -26,7 +26,7 @@ def pane(app) -> DetailPane:
     return app.screen.query_one(DetailPane)
 
 
-async def test_the_link_cursor_moves_over_links_only_and_leaves_them_upwards(
+async def test_the_cursor_moves_over_fields_citations_and_links_and_leaves_them_upwards(
     make_app, facts: FactBase
 ) -> None:
     app = make_app()
@@ -41,15 +41,24 @@ async def test_the_link_cursor_moves_over_links_only_and_leaves_them_upwards(
         assert app.focused is detail
         await assert_showing(pilot, agreement)
         assert detail.highlighted_link is None
-        await pilot.press("down")  # the first link, scrolled to
+        await pilot.press("down")  # the first field a citation may name (not the id)
+        assert detail.highlighted_field == "kind"
+        while detail.highlighted_link is None:  # then every provenance entry, then the links
+            await pilot.press("down")
         assert detail.highlighted_link == targets[0]
         await pilot.press("j", "down")  # the headings are skipped
         assert detail.highlighted_link == targets[2]
         await pilot.press("k", "up")
         assert detail.highlighted_link == targets[0]
-        # Above the first link the cursor leaves the links: Enter then chooses one, it does not follow.
-        await pilot.press("up")
+        await pilot.press("up")  # above the first link: the last provenance entry
         assert detail.highlighted_link is None
+        assert detail.highlighted_entry == len(agreement.provenance) - 1
+        await pilot.press("home")  # scrolls to the top; ↑ from the first field leaves the rows
+        while detail.highlighted_field != "kind":
+            await pilot.press("up")
+        await pilot.press("up")
+        assert detail.highlighted_field is None and detail.highlighted_entry is None
+        # With no row chosen, Enter chooses the first link; it does not follow it.
         await pilot.press("enter")
         await settle(pilot)
         assert detail.entity == agreement
@@ -149,7 +158,7 @@ def in_view(detail: DetailPane) -> str:
 
 async def test_entering_the_pane_keeps_the_title_in_view(make_app, facts: FactBase) -> None:
     """Enter on a row goes into the pane: the cursor goes on the first link only if that shows
-    with the top of the entity (title, id); otherwise the top stays in view and ↓ goes to it."""
+    with the top of the entity (title, id); otherwise the top stays in view and Enter again goes to it."""
     for size in ((100, 30), (80, 24)):
         app = make_app()
         chose, waited = 0, 0
@@ -169,7 +178,7 @@ async def test_entering_the_pane_keeps_the_title_in_view(make_app, facts: FactBa
                 first = detail.link_targets[0]
                 if detail.highlighted_link is None:
                     waited += 1
-                    detail.action_cursor_down()
+                    detail.action_follow()  # Enter again chooses the first link
                 else:
                     chose += 1
                 assert detail.highlighted_link == first

@@ -155,9 +155,11 @@ async def test_a_good_save_shows_the_new_data_and_keeps_the_selection(fact_file:
 async def test_a_save_keeps_the_detail_pane_where_the_reader_was(fact_file: Path) -> None:
     app = FactsApp(load(fact_file), "ko", watch=True)
     async with app.run_test(size=(100, 20)) as pilot:  # short: the agreement needs scrolling
-        await pilot.press("2", "enter")  # the digital brain MOU, into its links
+        await pilot.press("2", "enter")  # the digital brain MOU, into its pane
         detail = app.screen.query_one(DetailPane)
-        await pilot.press("down", "down")
+        while detail.highlighted_link is None:  # down over its fields and citations to the links
+            await pilot.press("down")
+        await pilot.press("down")
         chosen = detail.highlighted_link
         assert chosen is not None
         scrolled = detail.scroll_offset.y

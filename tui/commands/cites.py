@@ -25,12 +25,12 @@ from tui.commands import (
     language,
     load_facts,
 )
-from tui.facts.citations import Citation, Paragraph, by_paragraph
+from tui.facts.citations import Paragraph, by_paragraph
 from tui.facts.index import FactBase
 from tui.facts.messages import msg
 from tui.facts.model import Language, Source
-from tui.facts.text import field_label, kind_label
-from tui.render import DIM, paragraph_words
+from tui.facts.text import kind_label
+from tui.render import DIM, citation_line, paragraph_words
 
 
 def add_parser(commands) -> None:
@@ -96,20 +96,8 @@ def _lines(source: Source, paragraphs: tuple[Paragraph, ...], lang: Language) ->
         lines += [(0, Text()), (0, Text(paragraph_words(paragraph.number, lang), style="bold underline"))]
         if not paragraph.citations:
             lines.append((2, Text(msg("cites.none", lang), style=DIM)))
-        lines += [(2, _citation_line(c, lang)) for c in paragraph.citations]
+        lines += [(2, citation_line(c, lang)) for c in paragraph.citations]
     return lines
-
-
-def _citation_line(citation: Citation, lang: Language) -> Text:
-    """'LVIS (lvis) · Organization: founded, founders — “LVIS는 2013년 …”'."""
-    entity = citation.entity
-    line = Text(entity.label(lang))
-    line.append(f" ({entity.id}) · {kind_label(entity.KIND, lang)}", style=DIM)
-    what = ", ".join(field_label(f, lang) for f in citation.fields) or msg("cites.whole", lang)
-    line.append(f": {what}")
-    if citation.quote:
-        line.append(f" — “{citation.quote}”", style="italic")
-    return line
 
 
 def _json(source: Source, paragraphs: tuple[Paragraph, ...], lang: Language) -> dict:

@@ -165,6 +165,17 @@ class MainScreen(EntityActions, Screen):  # type: ignore[misc]  # EntityActions 
     def on_detail_pane_link_followed(self, event: DetailPane.LinkFollowed) -> None:
         self.go_to(event.entity_id)
 
+    @property
+    def current_field(self) -> str | None:
+        """The field under the detail pane's cursor."""
+        return self.detail.highlighted_field
+
+    def on_detail_pane_citation_requested(self, event: DetailPane.CitationRequested) -> None:
+        self.app.show_citations(event.entity_id, event.field)
+
+    def on_detail_pane_source_requested(self, event: DetailPane.SourceRequested) -> None:
+        self.app.show_source(event.entity_id, event.field, event.entry)
+
     def _show(self, entity: Entity) -> None:
         if self._step_on_next_show:
             self._step_on_next_show = False

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 class EntityActions:
-    """The commands on the entity the user is on (s, t, R, y, Y, e). A screen that offers them
+    """The commands on the entity the user is on (s, t, R, p, i, y, Y, e). A screen that offers them
     says which entity that is (`current_entity_id`); the app does the work."""
 
     app: FactsApp
@@ -33,6 +33,17 @@ class EntityActions:
 
     def action_relations(self) -> None:
         self.app.show_relations(self.current_entity_id)
+
+    @property
+    def current_field(self) -> str | None:
+        """The field of the current entity the user is on, if the screen has a field cursor."""
+        return None
+
+    def action_source_view(self) -> None:
+        self.app.show_source(self.current_entity_id, self.current_field)
+
+    def action_citation(self) -> None:
+        self.app.show_citations(self.current_entity_id, self.current_field)
 
     def action_copy_markdown(self) -> None:
         self.app.copy_markdown(self.current_entity_id)

@@ -4,6 +4,11 @@ The pane is a single Line-API widget: the entity is rendered to lines once per e
 again when the width changes), and only the visible lines are drawn. Moving the list's cursor
 changes what the pane shows but never its size, so no screen layout happens per move
 (benchmarks/explorer.py).
+
+The pane is a column of rows (the title, each field, each provenance entry, each link), and its
+cursor moves over the rows a reader can act on: on a field, Enter (or `i`) shows the citations
+of that field with their quotes; on a provenance entry, Enter (or `p`) opens the source at that
+paragraph; on a link, Enter follows it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
@@ -20,11 +25,12 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.facts import Entity, FactBase, Link
+from tui.facts.citations import citable_set
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import kind_label
 from tui.keymap import DETAIL_COMMANDS, bindings
-from tui.render import entity_fields, link_text, mentions, source_citation
+from tui.render import field_cells, field_row_grid, link_text, mentions, source_citation
 from tui.widgets.line_view import LineView
 
 MAX_BACKLINKS = 40
@@ -37,17 +43,32 @@ MAX_FIELD_CHARS = 5_000
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    """One entry below the body: a heading, a note, or a link to `target`."""
+    """One entry of the pane: a link to `target`, the field `field`, the provenance entry
+    `provenance[entry]`, or text to read (the title, a heading, a note)."""
 
-    text: Text
+    text: RenderableType
     target: str | None = None
+    field: str | None = None
+    entry: int | None = None
+
+    @property
+    def key(self) -> tuple[str, object] | None:
+        """What the row is about, None if the cursor skips it: kept across a re-render."""
+        if self.target is not None:
+            return ("link", self.target)
+        if self.field is not None:
+            return ("field", self.field)
+        if self.entry is not None:
+            return ("entry", self.entry)
+        return None
 
 
 class DetailPane(LineView, can_focus=True):
     """Shows one entity: title, fields, provenance, then its links both ways.
 
-    Focused, ↑/↓ move a cursor over the links and Enter follows one; a click on a link
-    follows it too. The page keys, Home/End and the mouse wheel scroll the text.
+    Focused, ↑/↓ move a cursor over the fields, the provenance entries and the links; Enter
+    shows a field's citations, opens a provenance entry's source or follows a link; a click on a
+    link follows it too. The page keys, Home/End and the mouse wheel scroll the text.
     """
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
@@ -61,21 +82,36 @@ class DetailPane(LineView, can_focus=True):
             super().__init__()
             self.entity_id = entity_id
 
+    class CitationRequested(Message):
+        """Show the citations of `field` of `entity_id` (every citation of it when None)."""
+
+        def __init__(self, entity_id: str, field: str | None) -> None:
+            super().__init__()
+            self.entity_id = entity_id
+            self.field = field
+
+    class SourceRequested(Message):
+        """Open the source view where `entity_id` is cited: at `provenance[entry]` if given, else
+        where `field` is cited, else at its first citation."""
+
+        def __init__(self, entity_id: str, field: str | None, entry: int | None) -> None:
+            super().__init__()
+            self.entity_id = entity_id
+            self.field = field
+            self.entry = entry
+
     def __init__(self, facts: FactBase, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.facts = facts
         self.entity: Entity | None = None
         self.lang: Language = "ko"
-        self._body: RenderableType = Text()
         self._rows: list[_Row] = []
-        self._lines: list[Strip] = []
-        """The body rendered at `_width`, a strip per line; the rows follow it."""
         self._row_strips: list[list[Strip]] = []
         """Each row rendered at `_width` (a row wraps to several lines when narrow)."""
         self._row_lines: list[tuple[int, int]] = []
         """For each row, its first line and line count (rows wrap when narrow)."""
         self._line_row: list[int] = []
-        """For each line below the body, the row it belongs to."""
+        """For each line, the row it belongs to."""
         self._width = 0
         self._cursor: int | None = None
         self._hover: int | None = None
@@ -86,11 +122,11 @@ class DetailPane(LineView, can_focus=True):
         """Render `entity` (None shows an empty-section message) and scroll to its top.
 
         The same entity again (after a reload or a language switch) keeps its place: the scroll
-        position and the link under the cursor stay, so saving the file does not lose the reader.
+        position and the row under the cursor stay, so saving the file does not lose the reader.
         """
         same = entity is not None and self.entity is not None and entity.id == self.entity.id
         scroll_y = self.scroll_offset.y if same else 0
-        target = self.highlighted_link if same else None
+        target = self._rows[self._cursor].key if same and self._cursor is not None else None
         # Where the chosen link is on screen: it stays on that row even if the text above it now
         # wraps to more or fewer lines (a longer name, the other language).
         link_row = (
@@ -103,44 +139,51 @@ class DetailPane(LineView, can_focus=True):
             self.lang = lang
         self._cursor = self._hover = None
         if entity is None:
-            self._body, self._rows = Text(msg("detail.nothing", self.lang), style="italic"), []
+            self._rows = [_Row(Text(msg("detail.nothing", self.lang), style="italic"))]
         else:
             try:
-                self._body, self._rows = self._entity_body(entity), self._link_rows(entity)
+                self._rows = self._entity_rows(entity) + self._link_rows(entity)
             except Exception as exc:  # a rendering bug must not take the app down with it
                 message = msg(
                     "detail.cannot_show", self.lang, id=entity.id, error=f"{type(exc).__name__}: {exc}"
                 )
-                self._body, self._rows = Text(message, style="bold red"), []
+                self._rows = [_Row(Text(message, style="bold red"))]
         self._layout_lines()
         if target is not None:
-            self._cursor = next((n for n, row in enumerate(self._rows) if row.target == target), None)
+            self._cursor = next((n for n, row in enumerate(self._rows) if row.key == target), None)
             if self._cursor is not None and link_row is not None and self._cursor < len(self._row_lines):
                 scroll_y = max(0, self._row_lines[self._cursor][0] - link_row)
         self.scroll_to(0, scroll_y, animate=False, immediate=True)
 
-    def _entity_body(self, entity: Entity) -> Group:
+    def _entity_rows(self, entity: Entity) -> list[_Row]:
+        """The title, a row per field (one grid, cut in rows) and a row per provenance entry."""
         title = Text(entity.label(self.lang), style="bold")
         title.append(f"  {kind_label(entity.KIND, self.lang)}", style="dim")
-        parts: list[RenderableType] = [
-            title,
-            Text(),
-            entity_fields(self.facts, entity, self.lang, max_chars=MAX_FIELD_CHARS),
+        rows = [_Row(title), _Row(Text())]
+        cells = field_cells(self.facts, entity, self.lang, max_chars=MAX_FIELD_CHARS)
+        label_width = max((label.cell_len for _key, label, _value in cells), default=0)
+        citable = citable_set(entity.KIND)  # the cursor stops on a field a citation may name
+        rows += [
+            _Row(field_row_grid(label, value, label_width), field=key if key in citable else None)
+            for key, label, value in cells
         ]
         citations = source_citation(self.facts, entity, self.lang)
         if citations:
-            parts += [Text(), Text(msg("heading.provenance", self.lang), style="bold underline"), *citations]
-        return Group(*parts)
+            rows += [_Row(Text()), _Row(Text(msg("heading.provenance", self.lang), style="bold underline"))]
+            rows += [_Row(line, entry=n) for n, line in enumerate(citations)]
+        return rows
 
     def _link_rows(self, entity: Entity) -> list[_Row]:
         rows: list[_Row] = []
         links = self.facts.links(entity.id)
         backlinks = mentions(self.facts, entity)
+        if links or backlinks:
+            rows.append(_Row(Text()))  # a blank line between the entity and its links
         if links:
             rows.append(_Row(Text(msg("heading.links", self.lang), style="bold underline")))
             rows += [self._link_row(link, incoming=False) for link in links]
         if backlinks:
-            if rows:
+            if links:
                 rows.append(_Row(Text()))  # a blank line between the two lists
             header = Text(msg("heading.mentioned_in", self.lang), style="bold underline")
             header.append(f" ({len(backlinks)})", style="dim")
@@ -163,13 +206,23 @@ class DetailPane(LineView, can_focus=True):
 
     @property
     def highlighted_link(self) -> str | None:
-        """The id under the link cursor (None when no link is chosen)."""
+        """The id under the cursor (None when the cursor is on no link)."""
         return None if self._cursor is None else self._rows[self._cursor].target
+
+    @property
+    def highlighted_field(self) -> str | None:
+        """The key of the field under the cursor (None when the cursor is on no field)."""
+        return None if self._cursor is None else self._rows[self._cursor].field
+
+    @property
+    def highlighted_entry(self) -> int | None:
+        """Which provenance entry is under the cursor (None when the cursor is on none)."""
+        return None if self._cursor is None else self._rows[self._cursor].entry
 
     # -- lines ----------------------------------------------------------------------------------
 
     def _layout_lines(self) -> None:
-        """Render the body and the rows at the current width, then size the scroll area.
+        """Render the rows at the current width, then size the scroll area.
 
         Lines are kept without the pane's colours, which are applied as they are drawn (so a
         theme or focus change needs no re-render). The virtual size is set without asking for
@@ -188,10 +241,9 @@ class DetailPane(LineView, can_focus=True):
                 for line in Segment.split_and_crop_lines(segments, width, include_new_lines=False, pad=False)
             ]
 
-        self._lines = strips(self._body)
         self._row_strips = [strips(row.text) for row in self._rows]
         self._row_lines, self._line_row = [], []
-        line = len(self._lines) + (1 if self._rows else 0)  # a blank line before the links
+        line = 0
         for n, row_strips in enumerate(self._row_strips):
             self._row_lines.append((line, len(row_strips)))
             self._line_row += [n] * len(row_strips)
@@ -221,9 +273,7 @@ class DetailPane(LineView, can_focus=True):
         width = self.scrollable_content_region.width
         style = self.base_style
         strip: Strip | None = None
-        if index < len(self._lines):
-            strip = self._lines[index]
-        elif (n := self._row_of(index)) is not None:
+        if (n := self._row_of(index)) is not None:
             strip = self._row_strips[n][index - self._row_lines[n][0]]
             if n == self._cursor and self.has_focus:
                 style += self.get_component_rich_style("detail-pane--cursor")
@@ -235,15 +285,14 @@ class DetailPane(LineView, can_focus=True):
 
     def _row_of(self, line: int) -> int | None:
         """The row drawn on `line` (of the whole pane, not the screen), if any."""
-        below = line - len(self._lines) - (1 if self._rows else 0)
-        return self._line_row[below] if 0 <= below < len(self._line_row) else None
+        return self._line_row[line] if 0 <= line < len(self._line_row) else None
 
     def _refresh_row(self, n: int | None) -> None:
         if n is not None and n < len(self._row_lines):
             first, height = self._row_lines[n]
             self.refresh(Region(0, first - self.scroll_offset.y, self.size.width, height))
 
-    # -- the link cursor ------------------------------------------------------------------------
+    # -- the cursor -----------------------------------------------------------------------------
 
     def _set_cursor(self, n: int | None) -> None:
         old, self._cursor = self._cursor, n
@@ -261,6 +310,15 @@ class DetailPane(LineView, can_focus=True):
             n += step
         return None
 
+    def _selectable_from(self, start: int, step: int) -> int | None:
+        """The first row from `start` on (going by `step`) that the cursor stops on."""
+        n = start
+        while 0 <= n < len(self._rows):
+            if self._rows[n].key is not None:
+                return n
+            n += step
+        return None
+
     def select_first_link(self) -> bool:
         """Enter the links from the top of the entity: the cursor goes on the first link if it
         shows without scrolling the title away; otherwise the pane stays at its top and ↓ moves
@@ -274,17 +332,17 @@ class DetailPane(LineView, can_focus=True):
         return True
 
     def action_cursor_down(self) -> None:
-        """The next link; past the last one, scroll."""
+        """The next field, provenance entry or link; past the last one, scroll."""
         start = 0 if self._cursor is None else self._cursor + 1
-        following = self._links_from(start, 1)
+        following = self._selectable_from(start, 1)
         if following is None:
             self.scroll_relative(y=1, animate=False, immediate=True)
         else:
             self._set_cursor(following)
 
     def action_cursor_up(self) -> None:
-        """The previous link; above the first one the cursor leaves the links and the text scrolls."""
-        previous = None if self._cursor is None else self._links_from(self._cursor - 1, -1)
+        """The previous row; above the first field the cursor leaves the rows and the text scrolls."""
+        previous = None if self._cursor is None else self._selectable_from(self._cursor - 1, -1)
         if previous is None:
             self._set_cursor(None)
             self.scroll_relative(y=-1, animate=False, immediate=True)
@@ -292,10 +350,31 @@ class DetailPane(LineView, can_focus=True):
             self._set_cursor(previous)
 
     def action_follow(self) -> None:
+        """Enter: follow the link, show the field's citations or open the entry's source; with
+        no row chosen, choose the first link (the first row if there is none)."""
         if self._cursor is None:
-            self._set_cursor(self._links_from(0, 1))
-        elif target := self._rows[self._cursor].target:
-            self.post_message(self.LinkFollowed(target))
+            first = self._links_from(0, 1)
+            self._set_cursor(first if first is not None else self._selectable_from(0, 1))
+            return
+        row = self._rows[self._cursor]
+        if row.target:
+            self.post_message(self.LinkFollowed(row.target))
+        elif row.field is not None:
+            self.action_citation()
+        elif row.entry is not None:
+            self.action_source_view()
+
+    def action_citation(self) -> None:
+        """`i`: the citations of the field under the cursor (of every field, elsewhere)."""
+        if self.entity is not None:
+            self.post_message(self.CitationRequested(self.entity.id, self.highlighted_field))
+
+    def action_source_view(self) -> None:
+        """`p`: the source where the row under the cursor is cited (see `SourceRequested`)."""
+        if self.entity is not None:
+            self.post_message(
+                self.SourceRequested(self.entity.id, self.highlighted_field, self.highlighted_entry)
+            )
 
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
@@ -333,8 +412,12 @@ class DetailPane(LineView, can_focus=True):
         self._refresh_row(old)
 
     def on_click(self, event: events.Click) -> None:
+        """A click follows a link; on a field or a provenance entry it puts the cursor there (a
+        double click acts on it, as Enter does)."""
         n = self._row_at(event.y)
-        if n is not None and self._rows[n].target:
-            self.focus()
-            self._set_cursor(n)
+        if n is None or self._rows[n].key is None:
+            return
+        self.focus()
+        self._set_cursor(n)
+        if self._rows[n].target or event.chain >= 2:
             self.action_follow()
