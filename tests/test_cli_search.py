@@ -12,8 +12,9 @@ from cli_runner import Run, runner
 from rich.text import Span
 
 from tui.cli import COMMAND_MODULES
-from tui.commands.search import HIGHLIGHT, highlighted
+from tui.commands.search import SNIPPET_WIDTH
 from tui.facts.search import Hit, Rank
+from tui.render_hit import MATCH_STYLE, hit_snippet
 
 pytestmark = pytest.mark.usefixtures("plain_terminal")
 
@@ -169,14 +170,16 @@ def test_hostile_query_without_matches(cli: Callable[..., Run]) -> None:
 
 def test_the_match_is_highlighted() -> None:
     hit = Hit("evil", "organization", Rank.WORD_PREFIX, "name.en", "[@click=app.quit]Hacker [red]", (17, 23))
-    text = highlighted(hit)
+    text = hit_snippet(hit, SNIPPET_WIDTH)
     assert text.plain == "[@click=app.quit]Hacker [red]"
-    assert text.spans == [Span(17, 23, HIGHLIGHT)]
+    assert text.spans == [Span(17, 23, MATCH_STYLE)]
 
 
 def test_long_snippets_are_shortened_around_the_match() -> None:
     long = "가" * 100 + "LVIS" + "나" * 100
-    text = highlighted(Hit("x", "organization", Rank.WORD_PREFIX, "summary.ko", long, (100, 104)))
+    text = hit_snippet(
+        Hit("x", "organization", Rank.WORD_PREFIX, "summary.ko", long, (100, 104)), SNIPPET_WIDTH
+    )
     [span] = text.spans
     assert text.plain[span.start : span.end] == "LVIS"
     assert len(text.plain) < 60

@@ -12,7 +12,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from tui.facts import ENTITY_KINDS
 from tui.facts.messages import both, msg
 from tui.facts.model import Language
-from tui.facts.text import field_label, kind_label, section_label
+from tui.facts.text import section_label
+from tui.render_hit import hit_text
 from tui.search_service import SearchUnavailable
 
 if TYPE_CHECKING:
@@ -102,8 +103,14 @@ class SectionProvider(Provider):
                 yield Hit(score, title, partial(self.app.open_section, kind), help=help_text)  # type: ignore[attr-defined]
 
 
+PALETTE_CHROME = 8
+"""Cells of the palette's width that a hit's text cannot use: the list's padding and scrollbar."""
+MIN_HIT_WIDTH = 30
+
+
 class EntityProvider(Provider):
-    """Any entity by its Korean or English name, alias, id, place, amount or date: the search engine's hits."""
+    """Any entity by its Korean or English name, alias, id, place, amount or date: the search
+    engine's hits, drawn as the search screen and the command line draw them (`tui.render_hit`)."""
 
     LIMIT = 30
 
@@ -117,15 +124,10 @@ class EntityProvider(Provider):
             except SearchUnavailable:  # the app says so in a notification
                 return
         result = app.search_index.search(query, limit=self.LIMIT, lang=app.lang)
+        width = max(MIN_HIT_WIDTH, app.size.width - PALETTE_CHROME)
         for n, hit in enumerate(result.hits):
-            entity = app.facts[hit.entity_id]
-            label = Text(entity.label(app.lang))
-            label.append(f"  {kind_label(entity.KIND, app.lang)} · {entity.id}", style="dim")
-            snippet = Text(f"\n{field_label(hit.field, app.lang)}: ", style="dim")
-            matched = Text(hit.text, style="dim")
-            matched.stylize("bold not dim", *hit.span)
-            label.append_text(snippet)
-            label.append_text(matched)
+            name = app.facts[hit.entity_id].label(app.lang)
+            label = hit_text(hit, name, app.lang, kind=True, two_lines=True, width=width)
             # The palette parses `help` strings as markup, so data goes only in the Text prompt.
             # Hits arrive best first; the palette sorts by score, so the score keeps that order.
-            yield Hit(1.0 - n / (self.LIMIT + 1), label, partial(app.open_entity, entity.id))
+            yield Hit(1.0 - n / (self.LIMIT + 1), label, partial(app.open_entity, hit.entity_id))

@@ -30,13 +30,13 @@ from tui.commands import (
 from tui.commands.table import print_table
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.facts.search import Hit, SearchIndex, snippet
+from tui.facts.search import Hit, SearchIndex
 from tui.facts.text import field_label, kind_label
+from tui.render_hit import hit_snippet
 
 DEFAULT_LIMIT = 20
-HIGHLIGHT = "bold reverse"
 SNIPPET_WIDTH = 48
-"""The table shows a shorter snippet than the engine gives (JSON keeps the full one)."""
+"""Cells: the table shows a shorter snippet than the engine gives (JSON keeps the full one)."""
 
 
 def positive_int(text: str) -> int:
@@ -115,15 +115,6 @@ def _json_hit(hit: Hit, name: str) -> dict:
     }
 
 
-def highlighted(hit: Hit, width: int = SNIPPET_WIDTH) -> Text:
-    """The hit's snippet with the matched part styled; plain Text, so data is never read as markup."""
-    short, (start, end) = snippet(hit.text, hit.span, width)
-    text = Text(short)
-    if end > start:
-        text.stylize(HIGHLIGHT, start, end)
-    return text
-
-
 def _table(hits: list[Hit], total: int, names: dict[str, str], query: str, lang: Language) -> Table:
     shown = (
         msg("cli.n_of_total", lang, n=len(hits), total=total)
@@ -140,6 +131,10 @@ def _table(hits: list[Hit], total: int, names: dict[str, str], query: str, lang:
     for hit in hits:
         kind, field = kind_label(hit.kind, lang), field_label(hit.field, lang)
         table.add_row(
-            Text(kind), Text(hit.entity_id), Text(names[hit.entity_id]), Text(field), highlighted(hit)
+            Text(kind),
+            Text(hit.entity_id),
+            Text(names[hit.entity_id]),
+            Text(field),
+            hit_snippet(hit, SNIPPET_WIDTH),
         )
     return table

@@ -15,8 +15,9 @@ from tui.facts import FactBase
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.search import Hit, SearchIndex, SearchResult
-from tui.facts.text import field_label, section_label
+from tui.facts.text import section_label
 from tui.keymap import SEARCH_COMMANDS, bindings
+from tui.render_hit import hit_text
 from tui.widgets.bars import KeyBar
 
 RESULT_LIMIT = 200
@@ -40,6 +41,9 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
         self.lang: Language = lang
         self.initial_query = query
         self._ids: list[str] = []
+        self._result = SearchResult([], 0)
+        self._width = 0
+        """The hits' width when they were last drawn (0: not laid out yet, drawn uncut)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -56,6 +60,24 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
         self._search(self.initial_query)
+        self.call_after_refresh(self._fit_hits)  # the list's width is known once it is laid out
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_hits)
+
+    def _hit_width(self) -> int:
+        """Cells a hit's line may take: the list's width less its gutter and the option's padding."""
+        results = self.query_one(OptionList)
+        padding = results.get_component_styles("option-list--option").padding.width
+        return max(0, results.scrollable_content_region.width - results._get_left_gutter_width() - padding)
+
+    def _fit_hits(self) -> None:
+        """Draw the hits again if the list's width changed, keeping the highlighted one."""
+        if self.is_attached and self._hit_width() != self._width:
+            results = self.query_one(OptionList)
+            highlighted = results.highlighted
+            self._show(self._result)
+            results.highlighted = highlighted
 
     @property
     def query_text(self) -> str:
@@ -84,9 +106,7 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
             )
             return
         result = self.index.search(query, limit=RESULT_LIMIT, lang=self.lang)
-        results = self.query_one(OptionList)
-        results.clear_options()
-        results.add_options(self._options(result))
+        self._show(result)
         count = self.query_one("#search-count", Static)
         if not query.strip():
             count.update(Text(msg("search.type_to_search", self.lang), style="dim"))
@@ -107,6 +127,12 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
             count.update(Text(said))
         self._highlight_first()
 
+    def _show(self, result: SearchResult) -> None:
+        self._result, self._width = result, self._hit_width()
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(self._options(result))
+
     def _options(self, result: SearchResult) -> list[Option]:
         """Hits grouped by kind, ranked within each group; sets `_ids` to match."""
         by_kind: dict[str, list[Hit]] = {}
@@ -119,11 +145,8 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
             header.append(f" {len(by_kind[kind])}", style="dim")
             options.append(Option(header, disabled=True))
             for hit in by_kind[kind]:
-                line = Text(self.facts[hit.entity_id].label(self.lang), style="bold")
-                line.append(f"  {field_label(hit.field, self.lang)}: ", style="dim")
-                snippet = Text(hit.text)
-                snippet.stylize("reverse", *hit.span)
-                line.append_text(snippet)
+                name = self.facts[hit.entity_id].label(self.lang)
+                line = hit_text(hit, name, self.lang, width=self._width or None)
                 # The option id is our own index, never text from the file.
                 options.append(Option(line, id=f"hit-{len(self._ids)}"))
                 self._ids.append(hit.entity_id)

@@ -11,7 +11,7 @@ from typing import Self
 
 from tui.facts.index import FactBase, gc_paused
 from tui.facts.model import ENTITY_KINDS, Entity, Language
-from tui.facts.search.fields import NAMES, SHORT_TIERS, TIERS, _fields, _period_years, _year_text
+from tui.facts.search.fields import NAMES, SHORT_TIERS, TIERS, _period_years, _tier_texts, _year_text
 from tui.facts.search.normalize import (
     _CHO_TABLE,
     _ENTITY_SEP,
@@ -96,10 +96,7 @@ class IndexTables:
             pieces: list[str] = []
             for i in range(lo, hi):
                 entity = self._entities[i]
-                by_tier: list[list[str]] = [[], [], [], [], []]
-                for _field, tier, values in _fields(entity):
-                    by_tier[tier] += values
-                for values in by_tier:
+                for values in _tier_texts(entity):
                     if values:
                         pieces += chain.from_iterable(zip(repeat(SEP), values))
                         pieces.append(SEP)
