@@ -36,12 +36,25 @@ def hit_snippet(hit: Hit, width: int | None = None) -> Text:
             if cell_len(short) <= width:
                 break
             chars -= max(1, (cell_len(short) - width + 1) // 2)
+    short, (start, end) = _tidy(short, (start, end))
     text = Text(short)
     if end > start:
         text.stylize(MATCH_STYLE, start, end)
     if width is not None:
         cut_to(text, width)
     return text
+
+
+def _tidy(short: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """No space between a cut and its '…': '… word …' reads as whole words, '…word…' as a cut."""
+    start, end = span
+    if short.endswith("…") and short[-2:-1].isspace():
+        short = short[:-1].rstrip() + "…"
+    if short.startswith("…") and short[1:2].isspace():
+        gone = len(short) - 1 - len(short[1:].lstrip())
+        short = "…" + short[1 + gone :]
+        start, end = max(1, start - gone), max(1, end - gone)
+    return short, (min(start, len(short)), min(end, len(short)))
 
 
 def hit_text(
