@@ -50,6 +50,11 @@ class Candidates(IndexTables):
     def __init__(self, facts: FactBase) -> None:
         super().__init__(facts)
         self._universes: dict[object, _Universe] = {}
+        # Hand-made caches, kept so on purpose: textual.cache.LRUCache is not for this layer, and
+        # functools.lru_cache on a method would tie the index into a reference cycle (or to a
+        # module-level cache), which the heap freeze after each build (gc.freeze) never frees: a
+        # reloaded 100k index would stay in memory. `_cache` also looks up a query's longest
+        # cached prefix, which no lookup cache does.
         self._cache: OrderedDict[tuple, list[int]] = OrderedDict()
         self._fuzzy_cache: OrderedDict[str, frozenset[str]] = OrderedDict()
         self._owners_cache: OrderedDict[str, frozenset[int]] = OrderedDict()
