@@ -32,6 +32,40 @@ _AMOUNTS = re.compile(
 _FILE_NAMES = re.compile(r"[\w./-]+\.(?:toml|md|json|csv|svg)\b|\.(?:json|md|csv)\b")
 
 
+QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`|“[^”\n]*”|https?://\S+")
+"""In a problem's words: values, code and addresses, what the file says or must say."""
+STANDARDS = ("TOML", "ISO", "UTF", "true", "false", "inf", "nan")
+"""Names of standards, and TOML's own spellings of values: the same in either language."""
+
+
+def schema_words() -> set[str]:
+    """Every key and enumerated value of the schema (`founded`, `company`): words a problem's
+    hint may name in either language, because the file must say them so."""
+    import typing
+
+    from tui.facts.model import FactFile
+
+    words: set[str] = set()
+    seen: set[Any] = set()
+
+    def walk(tp: Any) -> None:
+        if tp in seen:
+            return
+        seen.add(tp)
+        if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
+            for field in msgspec.structs.fields(tp):
+                words.add(field.encode_name)
+                walk(field.type)
+        elif typing.get_origin(tp) is typing.Literal:
+            words.update(str(value) for value in typing.get_args(tp))
+        else:
+            for arg in typing.get_args(tp):
+                walk(arg)
+
+    walk(FactFile)
+    return words
+
+
 def data_strings(facts: FactBase) -> list[str]:
     """Every text of the fact base but the file format's own words, longest first."""
 

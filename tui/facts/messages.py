@@ -737,7 +737,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.hint.not_utf8": ("파일을 UTF-8로 저장하세요", "save the file as UTF-8"),
     "problem.empty": ("파일이 비어 있습니다", "the file is empty"),
     "problem.hint.empty": (
-        "docs/schema.md의 예에서 시작하세요. 파일에는 적어도 `[meta]`가 있어야 합니다",
+        "`docs/schema.md`의 예에서 시작하세요. 파일에는 적어도 `[meta]`가 있어야 합니다",
         "start from docs/schema.md's example; a file needs at least [meta]",
     ),
     "problem.too_deep": ("너무 깊이 중첩되어 읽을 수 없습니다", "nested too deeply to read"),
