@@ -24,22 +24,13 @@ import tomli
 from tui.facts import cache as fact_cache
 from tui.facts import chunks
 from tui.facts.index import FactBase, gc_paused
-from tui.facts.iso4217 import ISO_4217, suggest_currency
-from tui.facts.messages import Joined, Said, msg
+from tui.facts.messages import Joined, Said
 from tui.facts.model import (
-    ENTITY_KINDS,
     ENTITY_TYPES,
     KIND_BY_TABLE,
-    Agreement,
-    Dated,
     Entity,
     FactFile,
     FileMeta,
-    Money,
-    Named,
-    Organization,
-    Person,
-    Project,
 )
 from tui.facts.problems import FactFileError, Found, Problem
 from tui.facts.sanitize import clean_document, clean_tree
@@ -288,7 +279,7 @@ def _read(text: str, path: Path | str, needs_deep_clean: bool, progress: Progres
     Otherwise, and always for ordinary sizes, the whole document is parsed (the raw tree is the
     bulk of the memory; it is freed on return, before caching) and validated, problems and all.
     """
-    if len(text) >= chunks.MIN_CHARS:
+    if len(text) >= chunks.MIN_CHARS and not _full_check():
         facts = chunks.read(text, needs_deep_clean, _convert, progress=progress)
         if facts is not None and _certainly_meaningful(facts):
             return facts
@@ -572,92 +563,24 @@ def _describe(value: Any) -> Said:
 
 # -- meaning, fast: is everything fine? -------------------------------------------------------------
 
+FULL_CHECK = "FACTS_TUI_FULL_CHECK"
+"""Set to 1, every file is checked the full way, entity by entity, even one the fast check finds
+fine: tests and benchmarks compare the two ways with it."""
+
+
+def _full_check() -> bool:
+    return os.environ.get(FULL_CHECK) == "1"
+
 
 def _certainly_meaningful(facts: FactFile) -> bool:
-    """True only if `_raw_ids` and `_check_meaning` would find nothing, for a file that converted.
-
-    The same rules, checked table by table with set operations instead of entity by entity, and
-    without building a `Reference` or a problem: two to three times cheaper on a large valid file.
-    When it answers False the full checks run and say what is wrong, so it may be cautious,
-    never lenient. Keep it in step with `Entity.references()` and `_check_entity`
-    (tests/facts/test_cache.py compares `_reference_targets` with `references()`).
-    """
-    ids = {t.KIND: {e.id for e in getattr(facts, t.TABLE)} for t in ENTITY_TYPES}
-    everything: set[str] = set().union(*ids.values())
-    if len(everything) != sum(len(getattr(facts, t.TABLE)) for t in ENTITY_TYPES):
-        return False  # a duplicate id
-    pools: dict[frozenset[str], set[str]] = {frozenset(ENTITY_KINDS): everything}
-    for kinds, targets in _reference_targets(facts):
-        allowed = frozenset(kinds)
-        pool = pools.get(allowed)
-        if pool is None:
-            pool = pools[allowed] = set().union(*(ids[k] for k in kinds))
-        if not pool.issuperset(targets):
-            return False
-    # _check_entity's rules, table by table.
-    named = (facts.organizations, facts.people, facts.agreements, facts.projects, facts.events)
-    if not all(e.name for rows in named for e in rows):
+    """True only if `_raw_ids` and `_check_meaning` would find nothing, for a file that converted:
+    `tui.facts.rules.fine`, the same rules and references asked table by table (False when
+    `FACTS_TUI_FULL_CHECK=1` asks for the full check)."""
+    if _full_check():
         return False
-    if any(e.date is None and not e.date_note for rows in (facts.agreements, facts.events) for e in rows):
-        return False
-    if any(e.period and e.period.end is not None and e.period.end < e.period.start for e in facts.projects):
-        return False
-    if any(r.since and r.until and r.until < r.since for e in facts.people for r in e.roles):
-        return False
-    currencies = {e.valuation.money.currency for e in facts.organizations if e.valuation}
-    currencies.update(i.money.currency for e in facts.agreements for i in e.investments)
-    currencies.update(e.budget.currency for e in facts.projects if e.budget)
-    if not ISO_4217.issuperset(currencies):  # the same amounts as `_amounts`
-        return False
-    from tui.facts.citations import citable_set  # reads the field table, which start-up need not import
+    from tui.facts.rules import fine  # reads the field table, which start-up need not import
 
-    if not all(
-        _cited_names(rows) <= citable_set(t.KIND) for t in ENTITY_TYPES if (rows := getattr(facts, t.TABLE))
-    ):
-        return False  # the same names as `_uncitable`
-    return not any(e.parent == e.id for e in facts.organizations)
-
-
-def _cited_names(rows: tuple[Entity, ...]) -> set[str]:
-    """Every field name the provenance entries of `rows` cite."""
-    return {f for e in rows for p in getattr(e, "provenance", ()) for f in p.fields}
-
-
-def _reference_targets(facts: FactFile) -> Iterator[tuple[tuple[str, ...], list[str]]]:
-    """Every reference in the file as (the kinds it may point at, the ids it points at), table by table.
-
-    The same references as `Entity.references()` of every entity, grouped.
-    """
-    orgs, people, agreements, projects, events = (
-        facts.organizations,
-        facts.people,
-        facts.agreements,
-        facts.projects,
-        facts.events,
-    )
-    yield (
-        ("source",),
-        [
-            p.source
-            for rows in (orgs, people, agreements, projects, events)
-            for e in rows
-            for p in e.provenance
-        ],
-    )
-    yield ("person",), [f for e in orgs for f in e.founders]
-    yield ("organization",), [e.parent for e in orgs if e.parent]
-    yield ("organization",), [r.organization for e in people for r in e.roles]
-    yield ("organization",), [p for e in agreements for p in e.parties]
-    yield ("person",), [s for e in agreements for s in e.signatories]
-    yield ("organization",), [c.party for e in agreements for c in e.commitments]
-    yield ("organization",), [i.by for e in agreements for i in e.investments]
-    yield ("project",), [p for e in agreements for p in e.projects]
-    yield ("organization", "person"), [e.owner for e in projects if e.owner]
-    yield ("organization",), [o for e in projects for o in e.organizations]
-    yield ("agreement",), [a for e in projects for a in e.agreements]
-    yield ("person", "organization"), [p for e in events for p in e.participants]
-    yield ("person",), [e.quote.speaker for e in events if e.quote and e.quote.speaker]
-    yield ENTITY_KINDS, [r for e in events for r in e.related]
+    return fine(facts)
 
 
 # -- meaning: ids, references, dates --------------------------------------------------------------
@@ -696,15 +619,16 @@ def _raw_ids(data: dict[str, Any]) -> tuple[dict[str, str], list[Found]]:
 
 
 def _check_meaning(facts: FactFile, kind_of: dict[str, str]) -> list[Found]:
-    """Dangling or mistyped references, and facts that contradict themselves."""
+    """Dangling or mistyped references, and every rule of `tui.facts.rules` an entity breaks."""
+    from tui.facts.rules import breaches
+
     problems: list[Found] = []
     suggestions = [MAX_SUGGESTED]
     for entity_type in ENTITY_TYPES:
         for i, entity in enumerate(getattr(facts, entity_type.TABLE)):
             path = (entity_type.TABLE, i)
             problems += _reference_problems(entity, path, kind_of, suggestions)
-            problems += _check_entity(entity, path)
-            problems += _uncitable(entity, path)
+            problems += breaches(entity, path)
     return problems
 
 
@@ -737,6 +661,8 @@ def entity_problems(row: Any, entity_type: type[Entity], kind_of: Mapping[str, s
     """Every problem `check` would find in one entity's table `row` (each path starts with its table
     and index 0), its references looked up in `kind_of` (the file's ids → their kinds): the edit
     form checks what is typed with the loader's own rules and words."""
+    from tui.facts.rules import breaches
+
     path = (entity_type.TABLE, 0)
     found: list[Found] = []
     _check_value(row, entity_type, path, found)
@@ -749,26 +675,7 @@ def entity_problems(row: Any, entity_type: type[Entity], kind_of: Mapping[str, s
             entity = _convert(row, entity_type)
         except (msgspec.ValidationError, ValueError) as error:  # what the walk leaves to msgspec
             return [Found(path, str(error))]
-    return [
-        *found,
-        *_reference_problems(entity, path, kind_of, [1]),
-        *_check_entity(entity, path),
-        *_uncitable(entity, path),
-    ]
-
-
-def _uncitable(entity: Entity, path: tuple) -> Iterator[Found]:
-    """A problem for each name in a provenance entry's `fields` that is not a citable field of the kind."""
-    from tui.facts.citations import citable_set, citation_hint
-
-    citable = citable_set(entity.KIND)
-    for j, entry in enumerate(getattr(entity, "provenance", ())):
-        for name in entry.fields:
-            if name in citable:
-                continue
-            hint = citation_hint(entity.KIND, name, "en")
-            message = msg("citation.unknown_field", "en", field=name, kind=entity.KIND)
-            yield Found((*path, "provenance", j, "fields"), message, hint, name)
+    return [*found, *_reference_problems(entity, path, kind_of, [1]), *breaches(entity, path)]
 
 
 def _close_matches(word: str, candidates: Iterable[str]) -> list[str]:
@@ -780,52 +687,6 @@ def _close_matches(word: str, candidates: Iterable[str]) -> list[str]:
 
     found = process.extractOne(word, list(candidates), scorer=fuzz.ratio, score_cutoff=60)
     return [found[0]] if found else []
-
-
-def _check_entity(entity: Entity, path: tuple) -> Iterable[Found]:
-    if isinstance(entity, Named) and not entity.name:
-        yield Found(
-            (*path, "name"), "name has neither 'ko' nor 'en'", 'give at least one: name = { ko = "…" }'
-        )
-    if isinstance(entity, Dated) and entity.date is None and not entity.date_note:
-        yield Found(
-            (*path, "date"),
-            "no date and no date_note",
-            'give date = 2023-03-06, or date_note = { en = "recent (the source gives no date)" }',
-        )
-    if isinstance(entity, Project) and entity.period and entity.period.end is not None:
-        if entity.period.end < entity.period.start:
-            yield Found(
-                (*path, "period"),
-                f"period ends ({entity.period.end}) before it starts ({entity.period.start})",
-                "swap start and end",
-            )
-    if isinstance(entity, Person):
-        for j, role in enumerate(entity.roles):
-            if role.since and role.until and role.until < role.since:
-                yield Found((*path, "roles", j), "role ends before it starts", "swap since and until")
-    if isinstance(entity, Organization) and entity.parent == entity.id:
-        yield Found((*path, "parent"), "an organization cannot be its own parent", "remove parent")
-    for where, money in _amounts(entity):
-        if money.currency not in ISO_4217:
-            close = suggest_currency(money.currency)
-            yield Found(
-                (*path, *where, "currency"),
-                f"'{money.currency}' is not an ISO 4217 currency code",
-                (f"did you mean '{close}'? " if close else "")
-                + "use a current ISO 4217 code (KRW, USD, EUR, JPY, ...)",
-            )
-
-
-def _amounts(entity: Entity) -> Iterator[tuple[tuple[str | int, ...], Money]]:
-    """Every amount of money in `entity`, with its path inside the entity."""
-    if isinstance(entity, Organization) and entity.valuation:
-        yield ("valuation", "money"), entity.valuation.money
-    elif isinstance(entity, Agreement):
-        for j, investment in enumerate(entity.investments):
-            yield ("investments", j, "money"), investment.money
-    elif isinstance(entity, Project) and entity.budget:
-        yield ("budget",), entity.budget
 
 
 def _a(noun: str) -> str:

@@ -8,6 +8,8 @@ One class per table. Constraints live in the annotations, so the fast validator
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import types
 from collections.abc import Iterator
 from typing import Annotated, ClassVar, Final, Literal
 
@@ -119,8 +121,9 @@ class Entity(Record, frozen=True, kw_only=True):
         return self.id
 
     def references(self) -> Iterator[Reference]:
-        """Every id this entity names, with the role it plays and the kinds it may be."""
-        return iter(())
+        """Every id this entity names, with the role it plays and the kinds it may be: the fields
+        `tui.facts.rules.REFERENCES` declares for its kind, read from the field table."""
+        return _rules().references(self)
 
 
 class Reference(Struct, frozen=True):
@@ -142,10 +145,6 @@ class Named(Entity, frozen=True, kw_only=True):
 
     def label(self, lang: Language = "ko") -> str:
         return self.name.pick(lang) or self.id
-
-    def references(self) -> Iterator[Reference]:
-        for p in self.provenance:
-            yield Reference("source", p.source, ("source",), "provenance")
 
 
 class Source(Entity, frozen=True, kw_only=True):
@@ -195,13 +194,6 @@ class Organization(Named, frozen=True, kw_only=True):
     valuation: Valuation | None = None
     parent: Id | None = None
 
-    def references(self) -> Iterator[Reference]:
-        yield from super().references()
-        for f in self.founders:
-            yield Reference("founder", f, ("person",), "founders")
-        if self.parent:
-            yield Reference("parent", self.parent, ("organization",), "parent")
-
 
 class Role(Record, frozen=True, kw_only=True):
     """A position a person holds at an organization."""
@@ -217,11 +209,6 @@ class Person(Named, frozen=True, kw_only=True):
     TABLE: ClassVar[str] = "people"
 
     roles: tuple[Role, ...] = ()
-
-    def references(self) -> Iterator[Reference]:
-        yield from super().references()
-        for r in self.roles:
-            yield Reference("role", r.organization, ("organization",), "roles")
 
 
 class Commitment(Record, frozen=True, kw_only=True):
@@ -262,19 +249,6 @@ class Agreement(Dated, frozen=True, kw_only=True):
     investments: tuple[Investment, ...] = ()
     projects: tuple[Id, ...] = ()
 
-    def references(self) -> Iterator[Reference]:
-        yield from super().references()
-        for p in self.parties:
-            yield Reference("party", p, ("organization",), "parties")
-        for s in self.signatories:
-            yield Reference("signatory", s, ("person",), "signatories")
-        for c in self.commitments:
-            yield Reference("commitment", c.party, ("organization",), "commitments")
-        for i in self.investments:
-            yield Reference("investor", i.by, ("organization",), "investments")
-        for p in self.projects:
-            yield Reference("project", p, ("project",), "projects")
-
 
 class Period(Record, frozen=True, kw_only=True):
     start: Year
@@ -297,15 +271,6 @@ class Project(Named, frozen=True, kw_only=True):
     organizations: tuple[Id, ...] = ()
     agreements: tuple[Id, ...] = ()
 
-    def references(self) -> Iterator[Reference]:
-        yield from super().references()
-        if self.owner:
-            yield Reference("owner", self.owner, ("organization", "person"), "owner")
-        for o in self.organizations:
-            yield Reference("organization", o, ("organization",), "organizations")
-        for a in self.agreements:
-            yield Reference("agreement", a, ("agreement",), "agreements")
-
 
 class Quote(Record, frozen=True, kw_only=True):
     text: str
@@ -321,15 +286,6 @@ class Event(Dated, frozen=True, kw_only=True):
     participants: tuple[Id, ...] = ()
     quote: Quote | None = None
     related: tuple[Id, ...] = ()
-
-    def references(self) -> Iterator[Reference]:
-        yield from super().references()
-        for p in self.participants:
-            yield Reference("participant", p, ("person", "organization"), "participants")
-        if self.quote and self.quote.speaker:
-            yield Reference("speaker", self.quote.speaker, ("person",), "quote")
-        for r in self.related:
-            yield Reference("related", r, ENTITY_KINDS, "related")
 
 
 class FactFile(Record, frozen=True, kw_only=True):
@@ -349,6 +305,14 @@ ENTITY_TYPES: tuple[type[Entity], ...] = (Organization, Agreement, Project, Pers
 ENTITY_KINDS: tuple[str, ...] = tuple(t.KIND for t in ENTITY_TYPES)
 KIND_BY_TABLE: dict[str, type[Entity]] = {t.TABLE: t for t in ENTITY_TYPES}
 TYPE_BY_KIND: dict[str, type[Entity]] = {t.KIND: t for t in ENTITY_TYPES}
+
+
+@functools.cache
+def _rules() -> types.ModuleType:
+    """`tui.facts.rules`, imported on first use: it reads the field table, which reads this module."""
+    from tui.facts import rules
+
+    return rules
 
 
 def json_schema() -> dict:

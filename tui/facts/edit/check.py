@@ -1,7 +1,7 @@
 """Is a changed text still a valid fact file? Answered fast for a change to one entity, exactly otherwise.
 
 `check_change` first tries the fast way: the changed entity's block alone is parsed, converted and
-checked with the loader's own rules (`_check_entity`) and its references are looked up in the fact
+checked with the loader's own rules (`tui.facts.rules`) and its references are looked up in the fact
 base the file had before the change. That answer is kept only when it is certainly what loading the
 whole new text would say: the block parses on its own as exactly one entity of its table with the
 same id, and every rule passes. Anything else — a problem, a new id, a block this scan cannot read
@@ -18,8 +18,9 @@ import tomli
 
 from tui.facts.edit.blocks import find
 from tui.facts.index import FactBase
-from tui.facts.load import _check_entity, _convert, loads
+from tui.facts.load import _convert, loads
 from tui.facts.model import KIND_BY_TABLE
+from tui.facts.rules import entity_fine
 from tui.facts.sanitize import clean_document, clean_tree
 
 
@@ -57,4 +58,4 @@ def _entity_still_valid(before: FactBase, text: str, entity_id: str) -> bool:
         target = before.get(reference.target)
         if target is None or target.KIND not in reference.kinds:
             return False
-    return not any(_check_entity(entity, (block.table, 0)))
+    return entity_fine(entity)
