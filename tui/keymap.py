@@ -199,8 +199,8 @@ HELP_COMMANDS: tuple[Command, ...] = (
 )
 
 DETAIL_COMMANDS: tuple[Command, ...] = (
-    Command("up,k", "cursor_up", "cmd.previous_link", "Detail", show=False, palette=False),
-    Command("down,j", "cursor_down", "cmd.next_link", "Detail", show=False, palette=False),
+    Command("up,k", "cursor_up", "cmd.previous_row", "Detail", show=False, palette=False),
+    Command("down,j", "cursor_down", "cmd.next_row", "Detail", show=False, palette=False),
     Command("enter", "follow", "cmd.follow_row", "Detail", palette=False),
     Command("pageup", "page_up", "cmd.scroll_page_up", "Detail", show=False, palette=False),
     Command("pagedown", "page_down", "cmd.scroll_page_down", "Detail", show=False, palette=False),

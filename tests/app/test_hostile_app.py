@@ -194,14 +194,14 @@ async def test_an_entity_whose_rendering_fails_shows_an_error_and_the_app_goes_o
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     facts = load(HOSTILE / "markup.toml")
-    real_entity_fields = tui.widgets.detail.entity_fields
+    real_field_cells = tui.widgets.detail.field_cells
 
-    def entity_fields(fact_base, entity, lang="ko", **options):
+    def field_cells(fact_base, entity, lang="ko", **options):
         if entity.id == "evil":
             raise RuntimeError("cannot render [@click=app.quit] [/bold]")
-        return real_entity_fields(fact_base, entity, lang, **options)
+        return real_field_cells(fact_base, entity, lang, **options)
 
-    monkeypatch.setattr(tui.widgets.detail, "entity_fields", entity_fields)
+    monkeypatch.setattr(tui.widgets.detail, "field_cells", field_cells)
     app = explorer(facts)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

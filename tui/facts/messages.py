@@ -618,6 +618,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.source_view.short": ("출처", "Source"),
     "cmd.citation": ("필드의 출처와 인용문", "Citation of the field (source, paragraph, quote)"),
     "cmd.citation.short": ("인용", "Citation"),
+    "cmd.previous_row": (
+        "이전 필드·근거·연결 (첫 필드 위에서는 위로 스크롤)",
+        "Previous field, citation or link (above the first field: scroll up)",
+    ),
+    "cmd.next_row": ("다음 필드·근거·연결", "Next field, citation or link"),
     "cmd.follow_row": (
         "연결 따라가기, 필드의 출처 보기, 근거의 출처 열기",
         "Follow the link, show the field's citations, open the entry's source",

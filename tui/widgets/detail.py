@@ -115,6 +115,8 @@ class DetailPane(LineView, can_focus=True):
         self._width = 0
         self._cursor: int | None = None
         self._hover: int | None = None
+        self._into_links = False
+        """Set when a link is followed: the entity it leads to opens with its first link chosen."""
 
     # -- what is shown --------------------------------------------------------------------------
 
@@ -154,6 +156,9 @@ class DetailPane(LineView, can_focus=True):
             if self._cursor is not None and link_row is not None and self._cursor < len(self._row_lines):
                 scroll_y = max(0, self._row_lines[self._cursor][0] - link_row)
         self.scroll_to(0, scroll_y, animate=False, immediate=True)
+        into_links, self._into_links = self._into_links, False
+        if into_links and not same:
+            self.select_first_link()  # following links goes on from link to link, as Enter on a row
 
     def _entity_rows(self, entity: Entity) -> list[_Row]:
         """The title, a row per field (one grid, cut in rows) and a row per provenance entry."""
@@ -321,8 +326,8 @@ class DetailPane(LineView, can_focus=True):
 
     def select_first_link(self) -> bool:
         """Enter the links from the top of the entity: the cursor goes on the first link if it
-        shows without scrolling the title away; otherwise the pane stays at its top and ↓ moves
-        to the link (scrolling only then). False if there is no link."""
+        shows without scrolling the title away; otherwise the pane stays at its top and Enter
+        chooses the link (scrolling only then). False if there is no link."""
         first = self._links_from(0, 1)
         if first is None:
             return False
@@ -358,6 +363,7 @@ class DetailPane(LineView, can_focus=True):
             return
         row = self._rows[self._cursor]
         if row.target:
+            self._into_links = True
             self.post_message(self.LinkFollowed(row.target))
         elif row.field is not None:
             self.action_citation()
