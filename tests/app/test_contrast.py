@@ -261,12 +261,16 @@ def hover(selector: str, offset: tuple[int, int]) -> Flow:
 
 
 async def hovering_a_link(pilot: Pilot) -> None:
-    """The pointer over the first link of the detail pane (not focused)."""
+    """The pointer over the first link of the detail pane (not focused), scrolled into view."""
     await pilot.pause()
     detail = pilot.app.screen.query_one(DetailPane)
     target = detail.link_targets[0]
     found = places(pilot.app, f"({target})", detail)
-    assert found, f"the link to {target} is not in view"
+    while not found and detail.scroll_y < detail.max_scroll_y:
+        detail.scroll_relative(y=detail.size.height // 2, animate=False)
+        await pilot.pause()
+        found = places(pilot.app, f"({target})", detail)
+    assert found, f"the link to {target} is not in the detail pane"
     await pilot.hover(offset=found[0])
     await pilot.pause()
 
