@@ -408,6 +408,7 @@ async def test_editing_is_not_offered_in_a_browser(
         names = [c.title for _n, c in app.palette_commands(app.screen)]
         offered = {msg(k, "en") for k in ("cmd.change_field", "cmd.open_in_editor", "cmd.undo", "cmd.redo")}
         assert bool(offered & set(names)) is not web
+        await pilot.resize_terminal(120, 120)  # the whole help on screen, no scrolling
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
