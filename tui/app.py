@@ -535,11 +535,20 @@ class FactsApp(App[None]):
         self.push_screen(EditFieldScreen(self.facts, entity, self.lang))
 
     def _written(self, change: Change, said: str, entity_id: str | None = None) -> None:
-        """A change is on disk: say so, mark the title, load the file again and show the entity."""
+        """A change is on disk: say so, mark the title, show the new fact base and the entity.
+
+        The edit service built the new fact base while it checked the change; only when it could
+        not (or someone saved the file since) is the file loaded again."""
         self._show_title()
         self._select_after_reload = entity_id or (change.entity_ids[0] if change.entity_ids else None)
         self.notify(said, timeout=3, markup=False)
-        self.action_reload()
+        written = self.edits.written()
+        if written is not None and self._shows_own_write():
+            if self._watcher is not None:
+                self._watcher.mark_seen()
+            self.call_later(self._reloaded, *written, True)
+        else:
+            self.action_reload()
 
     def open_in_editor(self, entity_id: str | None) -> None:
         """Open the file in $VISUAL or $EDITOR at the entity's line, the explorer suspended; then
@@ -643,8 +652,10 @@ class FactsApp(App[None]):
 
     def _poll_file(self) -> None:
         assert self._watcher is not None
+        if self._edits is not None and self._edits.busy:
+            return  # a save of ours: its end says what to show, the next poll what else changed
         change = self._watcher.poll()
-        if change == "changed":
+        if change == "changed" and not self._shows_own_write():
             self.action_reload()
         elif change == "missing":
             self.notify(
@@ -653,6 +664,12 @@ class FactsApp(App[None]):
                 severity="warning",
                 markup=False,
             )
+
+    def _shows_own_write(self) -> bool:
+        """Whether the file on disk is the one the edit service last wrote and has the fact base of
+        (`_written` shows it): no need to load it again."""
+        path = self.facts.path
+        return self._edits is not None and path is not None and self._edits.wrote(_stamp_of(path))
 
     def action_reload(self) -> None:
         """Load the file again in the background; the current view stays until it is ready."""
@@ -817,6 +834,15 @@ def _load_quietly(path) -> FactBase | FactFileError:
         return load(path)
     except FactFileError as error:
         return error
+
+
+def _stamp_of(path: Path) -> tuple[int, int] | None:
+    """The file's size and modification time, as the edit service stamps what it writes."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
 
 
 def _snapshot_quietly(path: Path) -> Snapshot | None:

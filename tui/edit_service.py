@@ -25,9 +25,12 @@ the same checks. Undoing every change gives back the original bytes. On a confli
 (the conflict dialog) whether to load the file again and apply the same `PlannedChange` to it.
 
 The app tells the service what it shows: `loaded(facts, snapshot)` after every load, with the
-file's bytes as they were loaded (`read_snapshot`, called in the loading thread). A 50 MB file's
-text is decoded and encoded a slice at a time, so the explorer keeps its frames while it saves.
-No Textual here.
+file's bytes as they were loaded (`read_snapshot`, called in the loading thread). After a write the
+service has the new file's fact base too, built from the old one (`tui.facts.edit.rebuild`: only
+the changed entities are parsed, and checked as `facts-tui check` would) or, when that cannot be
+sure, loaded whole; the app shows `written()` instead of parsing the 51 MB file again. A 50 MB
+file's text is decoded and encoded a slice at a time, and decoded only once while the service
+writes it, so the explorer keeps its frames while it saves. No Textual here.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from tui.facts.edit import FileChangedError, text_diff
 from tui.facts.edit.change import ChangeError
 from tui.facts.edit.check import check_change
 from tui.facts.edit.plan import Change, PlannedChange
+from tui.facts.edit.rebuild import Layout, Rebuilt, rebuild, scan
 from tui.facts.export.atomic import write_bytes
 from tui.facts.index import FactBase
 from tui.facts.load import FactFileError, Problem, read_bytes
@@ -85,7 +89,12 @@ class EditService:
     _base: Snapshot | None = None
     """The file as the shown fact base was loaded from it (or as this service last wrote it)."""
     _fresh: bool = False
-    """Whether `_facts` is the fact base of `_base` (after a write it is not, until the reload)."""
+    """Whether `_facts` is the fact base of `_base` (after a write it is when the new fact base
+    could be built or loaded while checking it)."""
+    _text: str | None = None
+    """The text of `_base` when known: the service wrote it, or decoded it for the last change."""
+    _layout: Layout | None = None
+    """Where the entities of `_base` are (`tui.facts.edit.rebuild`), once a change needed it."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- what the app shows -------------------------------------------------------------------
@@ -94,7 +103,28 @@ class EditService:
         """The app shows `facts`, loaded from the file as `snapshot` holds it (None when not
         known: the next change takes the file as it is then)."""
         with self._lock:
+            if snapshot is None or snapshot is not self._base:  # not what this service wrote last
+                self._text, self._layout = None, None
             self._facts, self._base, self._fresh = facts, snapshot, snapshot is not None
+
+    def written(self) -> tuple[FactBase, Snapshot] | None:
+        """The fact base of the file as this service last wrote it, with its bytes, when it knows
+        it: what the app shows after a change instead of loading the file again."""
+        with self._lock:
+            if self._facts is None or self._base is None or not self._fresh:
+                return None
+            return self._facts, self._base
+
+    def wrote(self, stamp: tuple[int, int] | None) -> bool:
+        """Whether the file with this size and modification time is the one this service last wrote
+        and knows the fact base of (`written()`): the app need not load it. Never waits."""
+        base = self._base
+        return self._fresh and base is not None and base.stamp == stamp
+
+    @property
+    def busy(self) -> bool:
+        """Whether a change is being written now (the file may be half-way to its new version)."""
+        return self._lock.locked()
 
     @property
     def can_undo(self) -> bool:
@@ -173,12 +203,17 @@ class EditService:
         base = self._base
         if base is not None and snapshot.data != base.data:
             raise self._changed(_decode(base.data), _decode(snapshot.data))
-        return snapshot, _decode(snapshot.data)
+        if base is None or self._text is None:
+            self._text = _decode(snapshot.data)
+        return snapshot, self._text
 
     def _write_over(self, expected: str, new: str, entity_ids: tuple[str, ...]) -> None:
         """Replace the file's text `expected` with `new` (undo, redo)."""
         snapshot = read_snapshot(self.path)
-        now = _decode(snapshot.data)
+        base = self._base
+        now = self._text
+        if now is None or base is None or snapshot.data != base.data:
+            now = _decode(snapshot.data)
         if now != expected:
             raise self._changed(expected, now)
         self._write(snapshot, new, entity_ids)
@@ -186,17 +221,34 @@ class EditService:
     def _write(self, snapshot: Snapshot, new: str, entity_ids: tuple[str, ...]) -> None:
         """Check `new` against the shown facts, then write it over the file read as `snapshot`."""
         facts = self._require_facts()
-        # The fast check compares the changed blocks with the fact base of the text they were
-        # changed in; after a write of ours that has not been loaded yet, the whole text is checked.
-        checked = check_change(facts, new, list(entity_ids) if self._fresh else [], str(self.path))
         data = _encode(new)
+        # The new fact base from the old one: the changed entities parsed and checked alone.
+        rebuilt = self._rebuild(facts, data)
+        checked: FactBase | None = rebuilt.facts if rebuilt is not None else None
+        if rebuilt is None:
+            # The fast check compares the changed blocks with the fact base of the text they were
+            # changed in; when that is not known, the whole text is checked (and loaded).
+            checked = check_change(facts, new, list(entity_ids) if self._fresh else [], str(self.path))
         if _stamp(self.path) != snapshot.stamp:  # someone saved while this was being checked
             raise self._changed(_decode(snapshot.data), _decode(read_snapshot(self.path).data))
         write_bytes(self.path, data, overwrite=True)
         self._base = Snapshot(data, _stamp(self.path))
+        self._text = new
+        self._layout = rebuilt.layout if rebuilt is not None else None
         self._fresh = checked is not None
         if checked is not None:
             self._facts = checked
+
+    def _rebuild(self, facts: FactBase, data: bytes) -> Rebuilt | None:
+        """The fact base of `data` built from `facts`, the fact base of `_base` (None when that is
+        not known, or `rebuild` cannot be sure)."""
+        if not self._fresh or self._base is None:
+            return None
+        if self._layout is None:
+            self._layout = scan(self._base.data)  # once per file loaded; later ones carry it over
+        if self._layout is None:
+            return None
+        return rebuild(facts, self._layout, self._base.data, data)
 
     def _changed(self, before: str, now: str) -> FileChangedError:
         name = str(self.path)

@@ -129,8 +129,11 @@ class FactBase:
     def position(self, entity_id: str) -> int:
         """Where an entity stands in `of_kind(its kind)`; lets a list jump to it."""
         if self._positions is None:
-            self._positions = {e.id: i for entities in self._by_kind.values() for i, e in enumerate(entities)}
+            self._positions = self._laid_out()
         return self._positions[entity_id]
+
+    def _laid_out(self) -> dict[str, int]:
+        return {e.id: i for entities in self._by_kind.values() for i, e in enumerate(entities)}
 
     def counts(self) -> dict[str, int]:
         """How many entities of each kind, in display order."""
@@ -202,7 +205,63 @@ class FactBase:
             del index
         return every, spans
 
+    # -- after an edit ------------------------------------------------------------------------------
+
+    def changed(self, facts: FactFile, removed: Sequence[Entity], added: Sequence[Entity]) -> FactBase:
+        """The fact base of `facts`: this one's file with the entities `removed` taken out and
+        `added` put in (one changed in place is in both), already checked (`tui.facts.edit.rebuild`).
+
+        What this one has built is carried over rather than built again: the links index has only
+        the lists of the ids the changed entities name, before or after, made again; the positions
+        (which the explorer asks for on a reload) are laid out here, off the UI thread."""
+        new = FactBase(facts, self.path)
+        if self._positions is not None or self._backlinks is not None:
+            new._positions = new._laid_out()
+        if self._backlinks is not None:
+            new._backlinks = self._changed_backlinks(new, removed, added)
+        return new
+
+    def _changed_backlinks(
+        self, new: FactBase, removed: Sequence[Entity], added: Sequence[Entity]
+    ) -> tuple[tuple[Link, ...], dict[str, int]]:
+        """The links index of `new` from this one's: the lists of every id a removed or added
+        entity names are made again (the others hold only entities that did not change)."""
+        assert self._backlinks is not None
+        every, spans = self._backlinks
+        out = {entity.id for entity in removed}
+        targets = {target for entity in (*removed, *added) for target, _ in _first_roles(entity)}
+        targets.update(out - set(new._by_id))  # gone: nothing may name them now
+        fresh: dict[str, list[Link]] = {}
+        for entity in added:
+            for target, role in _first_roles(entity):
+                fresh.setdefault(target, []).append(Link(role, entity))
+        order = {kind: n for n, kind in enumerate(ENTITY_KINDS)}
+
+        def place(link: Link) -> tuple[int, int]:
+            return order[link.entity.KIND], new.position(link.entity.id)
+
+        spans = dict(spans)
+        extra: list[Link] = []
+        for target in targets:
+            span = spans.pop(target, None)
+            old = every[span >> 32 : span & 0xFFFFFFFF] if span is not None else ()
+            kept = [link for link in old if link.entity.id not in out]
+            links = sorted(kept + fresh.get(target, []), key=place)
+            if links:
+                spans[target] = (len(every) + len(extra)) << 32 | (len(every) + len(extra) + len(links))
+                extra += links
+        return every + tuple(extra), spans
+
     def sources_of(self, entity: Entity) -> list[tuple[Source, Provenance]]:
         """The entity's provenance, each entry with its source resolved."""
         provenance = getattr(entity, "provenance", ())
         return [(self._by_id[p.source], p) for p in provenance]  # type: ignore[misc]
+
+
+def _first_roles(entity: Entity) -> list[tuple[str, str]]:
+    """Each id `entity` names, once, with the first role it names it in: its entries in the links
+    index (as `FactBase._build_backlinks` makes them)."""
+    seen: dict[str, str] = {}
+    for ref in entity.references():
+        seen.setdefault(ref.target, ref.role)
+    return list(seen.items())
