@@ -52,7 +52,8 @@ def test_a_change_that_breaks_the_file_exits_2_and_leaves_it_untouched(copy: Pat
     original = copy.read_bytes()
     result = runner(capsys, "set")("lvis", "parent", "nosuch", str(copy))
     assert result.status == 2
-    assert f"{copy}:" in result.err and "parent 'nosuch' does not exist" in result.err
+    # The bundled file is Korean: its problems are said in Korean, as `check` says them.
+    assert f"{copy}:" in result.err and "모기관 'nosuch'이(가) 없습니다" in result.err
     assert copy.read_bytes() == original
 
 
@@ -60,7 +61,7 @@ def test_an_invalid_file_is_not_edited(copy: Path, capsys) -> None:
     copy.write_text(copy.read_text(encoding="utf-8").replace('id = "dip"', 'id = "lvis"'), encoding="utf-8")
     original = copy.read_bytes()
     result = runner(capsys, "set")("lvis", "founded", "2014", str(copy))
-    assert result.status == 2 and "duplicate id" in result.err
+    assert result.status == 2 and "식별자 'lvis'이(가) 겹칩니다" in result.err
     assert copy.read_bytes() == original
 
 

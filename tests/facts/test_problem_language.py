@@ -231,3 +231,20 @@ def test_the_report_says_the_count_and_hints_in_its_language() -> None:
     english = info.value.format("en").splitlines()
     assert english[-1] == "1 problem in broken.toml" and english[2].startswith("    hint: ")
     assert info.value.format() == str(info.value) == "\n".join(english)
+
+
+def test_every_role_and_kind_a_problem_names_has_words_in_both_languages() -> None:
+    """A reference's role ('signatory') and the kinds it may name are said in the problem's
+    language: a role added to the rules needs its words (`problem.role.*`)."""
+    from tui.facts.messages import MESSAGES
+    from tui.facts.model import ENTITY_KINDS
+    from tui.facts.rules import ROLES
+
+    missing = [f"problem.role.{role}" for role in ROLES.values() if f"problem.role.{role}" not in MESSAGES]
+    missing += [
+        f"problem.{family}.{kind}"
+        for kind in ENTITY_KINDS
+        for family in ("kind", "a_kind")
+        if f"problem.{family}.{kind}" not in MESSAGES
+    ]
+    assert not missing

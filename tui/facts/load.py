@@ -608,8 +608,8 @@ def _raw_ids(data: dict[str, Any]) -> tuple[dict[str, str], list[Found]]:
                 duplicates.append(
                     Found(
                         (table, i, "id"),
-                        f"duplicate id '{entity_id}' (first used by {other}[#{j + 1}])",
-                        "ids must be unique across the whole file; rename one",
+                        Said("problem.duplicate_id", id=entity_id, first=f"{other}[#{j + 1}]"),
+                        Said("problem.hint.duplicate_id"),
                     )
                 )
             else:
@@ -640,18 +640,20 @@ def _reference_problems(
     for ref in entity.references():
         kind = kind_of.get(ref.target)
         if kind is None:
-            hint = "add an entity with this id, or fix the reference"
+            hint = Said("problem.hint.missing_target")
             if suggestions[0] > 0:
                 suggestions[0] -= 1
                 close = _close_matches(ref.target, kind_of)
                 if close:
-                    hint = f"did you mean '{close[0]}'?"
-            yield Found(path, f"{ref.role} '{ref.target}' does not exist", hint, ref.target, ref.field)
+                    hint = Said("problem.hint.did_you_mean", word=close[0])
+            message = Said("problem.missing_target", role=_role(ref.role), id=ref.target)
+            yield Found(path, message, hint, ref.target, ref.field)
         elif kind not in ref.kinds:
+            kinds = Joined("problem.or", parts=tuple(Said(f"problem.kind.{k}") for k in ref.kinds))
             yield Found(
                 path,
-                f"{ref.role} '{ref.target}' is {_a(kind)}, expected {' or '.join(ref.kinds)}",
-                "point this reference at an entity of the right kind",
+                Said("problem.wrong_kind", role=_role(ref.role), id=ref.target, kind=_a(kind), kinds=kinds),
+                Said("problem.hint.wrong_kind"),
                 ref.target,
                 ref.field,
             )
@@ -674,7 +676,7 @@ def entity_problems(row: Any, entity_type: type[Entity], kind_of: Mapping[str, s
         try:
             entity = _convert(row, entity_type)
         except (msgspec.ValidationError, ValueError) as error:  # what the walk leaves to msgspec
-            return [Found(path, str(error))]
+            return [Found(path, Said("problem.quoted", detail=str(error)))]
     return [*found, *_reference_problems(entity, path, kind_of, [1]), *breaches(entity, path)]
 
 
@@ -689,6 +691,12 @@ def _close_matches(word: str, candidates: Iterable[str]) -> list[str]:
     return [found[0]] if found else []
 
 
-def _a(noun: str) -> str:
-    """'an agreement', 'a person'."""
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+def _a(kind: str) -> Said:
+    """'an agreement', 'a person'; in Korean, the kind."""
+    return Said(f"problem.a_kind.{kind}")
+
+
+def _role(role: str) -> Said:
+    """What a reference is to the entity naming it ('signatory'), in either language
+    (`problem.role.*`, one for each role of `tui.facts.rules.ROLES`)."""
+    return Said(f"problem.role.{role}")

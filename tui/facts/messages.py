@@ -15,6 +15,8 @@ Keys are grouped in commented sections, one per area. Some families are looked u
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tui.facts.model import Language
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -849,6 +851,91 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "problem.hint.str": ('큰따옴표 안에 글로 쓰세요. 예: "LVIS"', 'write text in double quotes, like "LVIS"'),
     "problem.hint.at_least_one": ("항목을 하나 이상 주세요", "give at least one entry"),
+    # What the facts mean: ids, references, dates, amounts (tui/facts/rules.py).
+    "problem.duplicate_id": (
+        "식별자 '{id}'이(가) 겹칩니다 ({first}에서 먼저 씀)",
+        "duplicate id '{id}' (first used by {first})",
+    ),
+    "problem.hint.duplicate_id": (
+        "식별자는 파일 전체에서 하나뿐이어야 합니다. 하나의 식별자를 바꾸세요",
+        "ids must be unique across the whole file; rename one",
+    ),
+    "problem.missing_target": ("{role} '{id}'이(가) 없습니다", "{role} '{id}' does not exist"),
+    "problem.hint.missing_target": (
+        "이 식별자로 항목을 더하거나 참조를 고치세요",
+        "add an entity with this id, or fix the reference",
+    ),
+    "problem.wrong_kind": (
+        "{role} '{id}'은(는) {kind} 항목입니다. 와야 할 종류: {kinds}",
+        "{role} '{id}' is {kind}, expected {kinds}",
+    ),
+    "problem.hint.wrong_kind": (
+        "맞는 종류의 항목을 가리키게 하세요",
+        "point this reference at an entity of the right kind",
+    ),
+    "problem.unnamed": ("이름에 'ko'도 'en'도 없습니다", "name has neither 'ko' nor 'en'"),
+    "problem.hint.unnamed": (
+        '하나는 쓰세요: `name = { ko = "…" }`',
+        'give at least one: name = { ko = "…" }',
+    ),
+    "problem.undated": ("`date`도 `date_note`도 없습니다", "no date and no date_note"),
+    "problem.hint.undated": (
+        '`date = 2023-03-06`이나 `date_note = { en = "recent (the source gives no date)" }`을 쓰세요',
+        'give date = 2023-03-06, or date_note = { en = "recent (the source gives no date)" }',
+    ),
+    "problem.period_reversed": (
+        "기간이 시작({start})보다 먼저 끝납니다 ({end})",
+        "period ends ({end}) before it starts ({start})",
+    ),
+    "problem.hint.period_reversed": ("`start`와 `end`를 맞바꾸세요", "swap start and end"),
+    "problem.role_reversed": ("직책이 시작보다 먼저 끝납니다", "role ends before it starts"),
+    "problem.hint.role_reversed": ("`since`와 `until`을 맞바꾸세요", "swap since and until"),
+    "problem.own_parent": (
+        "기관은 자기 자신의 모기관일 수 없습니다",
+        "an organization cannot be its own parent",
+    ),
+    "problem.hint.own_parent": ("`parent`를 지우세요", "remove parent"),
+    "problem.not_iso_4217": (
+        "'{code}'은(는) ISO 4217 통화 코드가 아닙니다",
+        "'{code}' is not an ISO 4217 currency code",
+    ),
+    "problem.hint.iso_4217": (
+        "지금 쓰이는 ISO 4217 코드를 쓰세요 (`KRW`, `USD`, `EUR`, `JPY`, ...)",
+        "use a current ISO 4217 code (KRW, USD, EUR, JPY, ...)",
+    ),
+    "problem.hint.iso_4217_close": (
+        "'{code}'을(를) 말씀하셨나요? 지금 쓰이는 ISO 4217 코드를 쓰세요 (`KRW`, `USD`, `EUR`, `JPY`, ...)",
+        "did you mean '{code}'? use a current ISO 4217 code (KRW, USD, EUR, JPY, ...)",
+    ),
+    # A kind as a problem names it ("expected person or organization", "is a project").
+    "problem.kind.organization": ("기관", "organization"),
+    "problem.kind.agreement": ("협약", "agreement"),
+    "problem.kind.project": ("사업", "project"),
+    "problem.kind.person": ("인물", "person"),
+    "problem.kind.event": ("사건", "event"),
+    "problem.kind.source": ("출처", "source"),
+    "problem.a_kind.organization": ("기관", "an organization"),
+    "problem.a_kind.agreement": ("협약", "an agreement"),
+    "problem.a_kind.project": ("사업", "a project"),
+    "problem.a_kind.person": ("인물", "a person"),
+    "problem.a_kind.event": ("사건", "an event"),
+    "problem.a_kind.source": ("출처", "a source"),
+    # The role a reference plays, as a problem names it (`Reference.role`: "signatory 'kimm'").
+    "problem.role.source": ("출처", "source"),
+    "problem.role.founder": ("설립자", "founder"),
+    "problem.role.parent": ("모기관", "parent"),
+    "problem.role.role": ("소속 기관", "role"),
+    "problem.role.party": ("당사자", "party"),
+    "problem.role.signatory": ("서명자", "signatory"),
+    "problem.role.commitment": ("약속한 곳", "commitment"),
+    "problem.role.investor": ("투자자", "investor"),
+    "problem.role.project": ("사업", "project"),
+    "problem.role.owner": ("주관", "owner"),
+    "problem.role.organization": ("참여 기관", "organization"),
+    "problem.role.agreement": ("근거 협약", "agreement"),
+    "problem.role.participant": ("참여자", "participant"),
+    "problem.role.speaker": ("발언자", "speaker"),
+    "problem.role.related": ("관련 항목", "related"),
     # tomli's messages (tomli/_parser.py); one not said here is quoted as it is (`problem.quoted`).
     "problem.quoted": ("“{detail}”", "{detail}"),
     "problem.toml.invalid_key_start": (
@@ -952,6 +1039,24 @@ class Joined(Said):
 
     def text(self, lang: Language) -> str:
         return _join(self.key, lang, self.values)
+
+
+class SaidBy(Said):
+    """A message composed in code, from several messages or a choice among them:
+    `compose(lang)` says it (`citation_hint`)."""
+
+    def __new__(cls, compose: Callable[[Language], str], /) -> SaidBy:
+        said = str.__new__(cls, compose("en"))
+        said.key, said.values = "", {"compose": compose}
+        return said
+
+    def text(self, lang: Language) -> str:
+        compose = self.values["compose"]
+        assert callable(compose)
+        return compose(lang)
+
+    def __reduce__(self) -> tuple:
+        return str, (str(self),)  # a function need not pickle: the English text does
 
 
 def said(text: str, lang: Language) -> str:

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from tui.facts.citations import citable_set, citation_hint
 from tui.facts.fields import KINDS
 from tui.facts.iso4217 import ISO_4217, suggest_currency
-from tui.facts.messages import msg
+from tui.facts.messages import Said, SaidBy
 from tui.facts.model import (
     ENTITY_KINDS,
     ENTITY_TYPES,
@@ -265,9 +266,8 @@ def _currencies_in(rows: Sequence[Any]) -> set[str]:
 def _currency_report(entity: Entity, code: str) -> tuple[str, str]:
     close = suggest_currency(code)
     return (
-        f"'{code}' is not an ISO 4217 currency code",
-        (f"did you mean '{close}'? " if close else "")
-        + "use a current ISO 4217 code (KRW, USD, EUR, JPY, ...)",
+        Said("problem.not_iso_4217", code=code),
+        Said("problem.hint.iso_4217_close", code=close) if close else Said("problem.hint.iso_4217"),
     )
 
 
@@ -288,8 +288,8 @@ def _uncitable(kind: str) -> Rule:
         frozenset({kind}),
         broken=lambda name: name not in citable,
         report=lambda e, name: (
-            msg("citation.unknown_field", "en", field=name, kind=e.KIND),
-            citation_hint(e.KIND, name, "en"),
+            Said("citation.unknown_field", field=name, kind=e.KIND),
+            SaidBy(partial(citation_hint, e.KIND, name)),
         ),
         places=_cited_names,
         values=_cited_names_in,
@@ -301,38 +301,35 @@ RULES: tuple[Rule, ...] = (
     Rule(
         _kinds(Named),
         broken=_unnamed,
-        report=lambda e, _: ("name has neither 'ko' nor 'en'", 'give at least one: name = { ko = "…" }'),
+        report=lambda e, _: (Said("problem.unnamed"), Said("problem.hint.unnamed")),
         at=("name",),
     ),
     Rule(
         _kinds(Dated),
         broken=_undated,
-        report=lambda e, _: (
-            "no date and no date_note",
-            'give date = 2023-03-06, or date_note = { en = "recent (the source gives no date)" }',
-        ),
+        report=lambda e, _: (Said("problem.undated"), Said("problem.hint.undated")),
         at=("date",),
     ),
     Rule(
         _kinds(Project),
         broken=_period_reversed,
         report=lambda e, _: (
-            f"period ends ({e.period.end}) before it starts ({e.period.start})",
-            "swap start and end",
+            Said("problem.period_reversed", end=e.period.end, start=e.period.start),
+            Said("problem.hint.period_reversed"),
         ),
         at=("period",),
     ),
     Rule(
         _kinds(Person),
         broken=_role_reversed,
-        report=lambda e, _: ("role ends before it starts", "swap since and until"),
+        report=lambda e, _: (Said("problem.role_reversed"), Said("problem.hint.role_reversed")),
         places=_roles,
         values=_roles_in,
     ),
     Rule(
         _kinds(Organization),
         broken=_own_parent,
-        report=lambda e, _: ("an organization cannot be its own parent", "remove parent"),
+        report=lambda e, _: (Said("problem.own_parent"), Said("problem.hint.own_parent")),
         at=("parent",),
     ),
     Rule(
