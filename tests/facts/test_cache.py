@@ -1,4 +1,4 @@
-"""The cache of validated fact files (tui/facts/cache.py), and the loader's fast paths agreeing with its slow ones.
+"""The cache of validated fact files (tui/facts/cache.py), and the byte check for unsafe characters agreeing with the text check.
 
 Every test here points FACTS_TUI_CACHE_DIR at its own tmp_path; nothing touches the user's cache.
 Whether a load came from the cache is proven without timing: parsing is made to fail or counted.
@@ -7,12 +7,7 @@ Whether a load came from the cache is proven without timing: parsing is made to 
 from __future__ import annotations
 
 import gc
-import importlib
-import importlib.util
 import os
-import random
-import re
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,12 +17,8 @@ import tomli
 
 from tui.facts import FactFileError, load, loads
 from tui.facts import cache as fact_cache
-from tui.facts.load import _certainly_meaningful, _check_meaning, _raw_ids, _reference_targets
-from tui.facts.model import ENTITY_TYPES, SCHEMA_VERSION, FactFile
+from tui.facts.model import SCHEMA_VERSION
 from tui.facts.sanitize import _UNSAFE_RAW, may_be_unsafe
-
-REPO = Path(__file__).resolve().parent.parent.parent
-load_module = importlib.import_module("tui.facts.load")
 
 
 @pytest.fixture
@@ -393,112 +384,8 @@ def test_loading_restores_the_garbage_collector(
             gc.enable()
 
 
-# -- fast paths agree with the thorough ones ----------------------------------------------------------
-
-
-def _generated(entities: int, seed: int) -> str:
-    spec = importlib.util.spec_from_file_location("facts_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.generate(entities, seed)
-
-
-@pytest.fixture(scope="module")
-def generated_text() -> str:
-    return _generated(400, seed=3)
-
-
-def _grouped_references(facts: FactFile) -> Counter:
-    return Counter(
-        (ref.kinds, ref.target)
-        for t in ENTITY_TYPES
-        for entity in getattr(facts, t.TABLE)
-        for ref in entity.references()
-    )
-
-
-@pytest.mark.parametrize("source", ["bundled", "minimal", "generated"])
-def test_reference_targets_are_exactly_the_references_of_every_entity(
-    source: str, bundled_text: str, minimal_text: str, generated_text: str
-) -> None:
-    text = {"bundled": bundled_text, "minimal": minimal_text, "generated": generated_text}[source]
-    facts = msgspec.convert(tomli.loads(text), FactFile)
-    fast = Counter((kinds, target) for kinds, targets in _reference_targets(facts) for target in targets)
-    assert fast == _grouped_references(facts)
-    assert _certainly_meaningful(facts)
-
-
-_ID_VALUE = re.compile(r'"((?:org|person|agr|proj|evt|src)-\d+)"')
-
-
-def _mutations(text: str, rng: random.Random) -> str:
-    """One small edit that may or may not break an id, a reference or a rule of _check_entity."""
-    lines = text.split("\n")
-    ids = _ID_VALUE.findall(text)
-    choice = rng.randrange(8)
-    refs = [i for i, line in enumerate(lines) if _ID_VALUE.search(line) and not line.startswith("id = ")]
-    if choice == 0:  # point a reference at another id of any kind, or at nothing
-        i = rng.choice(refs)
-        target = rng.choice([*ids, "nobody-1"])
-        lines[i] = _ID_VALUE.sub(f'"{target}"', lines[i], count=1)
-    elif choice == 1:  # duplicate an id
-        id_lines = [i for i, line in enumerate(lines) if line.startswith("id = ")]
-        a, b = rng.sample(id_lines, 2)
-        lines[b] = lines[a]
-    elif choice == 2:
-        candidates = [i for i, line in enumerate(lines) if line.startswith("name = ")]
-        lines[rng.choice(candidates)] = "name = { ko = '' }"
-    elif choice == 3:
-        candidates = [i for i, line in enumerate(lines) if line.startswith("date = ")]
-        if candidates:
-            del lines[rng.choice(candidates)]
-    elif choice == 4:
-        candidates = [i for i, line in enumerate(lines) if line.startswith("period = ")]
-        if candidates:
-            lines[rng.choice(candidates)] = (
-                f"period = {{ start = 2020, end = {rng.choice((2019, 2020, 2021))} }}"
-            )
-    elif choice == 5:
-        candidates = [i for i, line in enumerate(lines) if line.startswith("since = ")]
-        if candidates:
-            i = rng.choice(candidates)
-            lines[i] = f"since = 2020\nuntil = {rng.choice((2019, 2020, 2021))}"
-    elif choice == 6:
-        candidates = [i for i, line in enumerate(lines) if line.startswith('id = "org-')]
-        i = rng.choice(candidates)
-        parent = rng.choice([lines[i][5:], f'"{rng.choice(ids)}"'])
-        lines.insert(i + 1, f"parent = {parent}")
-    else:  # drop a whole entity: references to it dangle
-        starts = [i for i, line in enumerate(lines) if line.startswith("[[") and "." not in line]
-        i = rng.choice(starts[1:-1])
-        end = next(j for j in starts if j > i)
-        del lines[i:end]
-    return "\n".join(lines)
-
-
-def test_the_fast_meaning_check_accepts_exactly_what_the_full_check_accepts(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(load_module, "MAX_SUGGESTED", 0)  # did-you-mean hints are not the point here
-    small = _generated(120, seed=5)
-    rng = random.Random(11)
-    accepted = rejected = 0
-    for _ in range(150):
-        text = small
-        for _ in range(rng.choice((1, 1, 2))):
-            text = _mutations(text, rng)
-        try:
-            data = tomli.loads(text)
-            facts = msgspec.convert(data, FactFile)
-        except (tomli.TOMLDecodeError, msgspec.ValidationError):
-            continue  # not this check's business
-        kind_of, duplicates = _raw_ids(data)
-        full = not duplicates and not _check_meaning(facts, kind_of)
-        assert _certainly_meaningful(facts) is full
-        accepted += full
-        rejected += not full
-    assert accepted > 10 and rejected > 50
+# -- the byte check agrees with the text check ---------------------------------------------------------
+# (the loader's fast meaning check and its full one agree: tests/facts/test_rules.py)
 
 
 def _unsafe_candidates() -> list[str]:

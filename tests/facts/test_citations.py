@@ -1,8 +1,8 @@
 """Citations per field (tui/facts/citations.py): which names a provenance entry may give in `fields`,
 what each field is cited by, what is left uncited, and a source read paragraph by paragraph.
 
-The loader's rule is checked on both of its paths: the fast one (`_certainly_meaningful`, which
-only answers "all fine?") and the full one that collects located problems.
+The loader's rule is checked on both of its paths: the fast one (`tui.facts.rules.fine`, which
+only answers "all fine?") and the full one that collects located problems (`FACTS_TUI_FULL_CHECK=1`).
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ from tui.facts.citations import (
     uncited_problems,
 )
 from tui.facts.fields import KINDS, field_rows
-from tui.facts.load import _certainly_meaningful
+from tui.facts.load import FULL_CHECK
 from tui.facts.locate import Locator
 from tui.facts.model import ENTITY_KINDS, TYPE_BY_KIND, FactFile
+from tui.facts.rules import fine
 
 REPO = Path(__file__).resolve().parents[2]
 MINIMAL = (REPO / "tests" / "fixtures" / "minimal.toml").read_text(encoding="utf-8")
@@ -44,7 +45,7 @@ def with_provenance(old: str, new: str, text: str = MINIMAL) -> str:
 
 
 def fast_path_accepts(text: str) -> bool:
-    return _certainly_meaningful(msgspec.convert(tomli.loads(text), FactFile))
+    return fine(msgspec.convert(tomli.loads(text), FactFile))
 
 
 def problems_of(text: str) -> list:
@@ -134,7 +135,10 @@ def test_every_bad_name_of_every_entity_is_reported_at_once() -> None:
     assert all(p.where.endswith(".fields") and p.line and p.col for p in problems)
 
 
-def test_fast_path_agrees_with_the_full_check_on_every_citable_and_uncitable_name() -> None:
+def test_fast_path_agrees_with_the_full_check_on_every_citable_and_uncitable_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(FULL_CHECK, "1")
     for kind in ENTITY_KINDS[:-1]:  # the named kinds; sources have no provenance
         table = KINDS[kind]
         names = [f.key for f in table.fields] + ["nope", "Name"]
