@@ -59,7 +59,7 @@ from tui.facts import FactBase, FactFileError, load, loads  # noqa: E402
 from tui.facts.bundled import bundled_fact_file  # noqa: E402
 from tui.facts.load import decode_text  # noqa: E402
 from tui.facts.search import SearchIndex  # noqa: E402
-from tui.render import render_entity  # noqa: E402
+from tui.render.entity import render_entity  # noqa: E402
 
 FINDINGS = Path(__file__).resolve().parent / "fuzz-findings"
 SEEDS = {"facts.toml": bundled_fact_file(), "minimal.toml": REPO / "tests" / "fixtures" / "minimal.toml"}

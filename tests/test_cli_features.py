@@ -16,7 +16,7 @@ from cli_runner import Run, runner
 
 from tui.facts import Link, load
 from tui.facts.export import from_json, to_csv, to_json
-from tui.render import link_text
+from tui.render.entity import link_text
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -14,7 +14,7 @@ from rich.text import Span
 from tui.cli import COMMAND_MODULES
 from tui.commands.search import SNIPPET_WIDTH
 from tui.facts.search import Hit, Rank
-from tui.render_hit import MATCH_STYLE, hit_snippet
+from tui.render.hit import MATCH_STYLE, hit_snippet
 
 pytestmark = pytest.mark.usefixtures("plain_terminal")
 

@@ -1,4 +1,4 @@
-"""A search hit drawn by `tui.render_hit`, as the palette, the search screen and `facts-tui search`
+"""A search hit drawn by `tui.render.hit`, as the palette, the search screen and `facts-tui search`
 draw it: every line fits its width, a cut ends in '…', the match stays in view and highlighted."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from tui.facts import FactBase
 from tui.facts.search import Hit, Rank, SearchIndex
 from tui.facts.text import field_label, kind_label
-from tui.render_hit import MATCH_STYLE, hit_snippet, hit_text
+from tui.render.hit import MATCH_STYLE, hit_snippet, hit_text
 
 QUERIES = ("대구", "lvis", "ㄷㄱ", "760억", "2023", "neuro", "moter valley", "뇌", "city", "투자")
 WIDTHS = (24, 40, 60, 100)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.facts import FactBase, load
 from tui.facts.messages import MESSAGES
-from tui.render import INCOMING_LABELS, ROLE_LABELS, ROLES, link_text, mentions
+from tui.render.entity import INCOMING_LABELS, ROLE_LABELS, ROLES, link_text, mentions
 
 
 def backlinks_of(facts: FactBase, entity_id: str, lang: str) -> list[str]:

@@ -66,7 +66,7 @@ def test_wheel_contains_the_package_and_the_data(wheel: Path) -> None:
         "tui/__init__.py",
         "tui/__main__.py",
         "tui/cli.py",
-        "tui/render.py",
+        "tui/render/entity.py",
         "tui/commands/check.py",
         "tui/facts/model.py",
         "tui/facts/load.py",

@@ -13,7 +13,7 @@ from tui.facts import ENTITY_KINDS
 from tui.facts.messages import both, msg
 from tui.facts.model import Language
 from tui.facts.text import section_label
-from tui.render_hit import hit_text
+from tui.render.hit import hit_text
 from tui.search_service import SearchUnavailable
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ MIN_HIT_WIDTH = 30
 
 class EntityProvider(Provider):
     """Any entity by its Korean or English name, alias, id, place, amount or date: the search
-    engine's hits, drawn as the search screen and the command line draw them (`tui.render_hit`)."""
+    engine's hits, drawn as the search screen and the command line draw them (`tui.render.hit`)."""
 
     LIMIT = 30
 

@@ -21,7 +21,7 @@ from tui.facts import Entity, FactBase
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import kind_label
-from tui.render import entity_fields, link_text, mentions, source_citation
+from tui.render.entity import entity_fields, link_text, mentions, source_citation
 from tui.widgets.detail import MAX_BACKLINKS, MAX_FIELD_CHARS, DetailPane
 from tui.widgets.section_bar import SectionBar
 

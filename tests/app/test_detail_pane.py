@@ -17,7 +17,7 @@ from screen_text import (
 
 from tui.facts import FactBase
 from tui.facts.messages import msg
-from tui.render import mentions
+from tui.render.entity import mentions
 from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
 

@@ -158,7 +158,7 @@ def every_detail(facts: FactBase, lang: str) -> list[tuple[str, str]]:
     """Every entity as the command line and the detail pane render it (the same pieces)."""
     from rich.console import Console
 
-    from tui.render import render_entity
+    from tui.render.entity import render_entity
 
     console = Console(width=400, record=True, file=io.StringIO())
     texts = []

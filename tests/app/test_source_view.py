@@ -8,7 +8,7 @@ from tui.facts import FactBase
 from tui.facts.citations import citations
 from tui.facts.messages import msg
 from tui.facts.source_rows import source_rows
-from tui.render import paragraph_words
+from tui.render.entity import paragraph_words
 from tui.screens.citation import CitationScreen
 from tui.screens.main import MainScreen
 from tui.screens.source_view import SourceViewScreen

@@ -31,11 +31,11 @@ from tui.app import FactsApp
 from tui.facts import ENTITY_KINDS, Entity, FactBase, load
 from tui.facts.messages import msg
 from tui.facts.text import kind_label
-from tui.render import entity_subtitle
+from tui.render.entity import entity_subtitle
+from tui.render.timeline import timeline_row
 from tui.screens.relations import RelationsScreen
 from tui.screens.search import SearchScreen
 from tui.screens.timeline import TimelineList, TimelineScreen
-from tui.timeline import timeline_row
 from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
 

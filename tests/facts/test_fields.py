@@ -27,7 +27,7 @@ from tui.facts.fields import KINDS, subtitle
 from tui.facts.messages import MESSAGES, msg
 from tui.facts.model import ENTITY_KINDS, TYPE_BY_KIND, Bilingual, Money
 from tui.facts.money import format_money
-from tui.render import entity_fields, render_entity
+from tui.render.entity import entity_fields, render_entity
 
 REPO = Path(__file__).resolve().parents[2]
 LANGS = ("ko", "en")

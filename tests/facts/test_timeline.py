@@ -11,7 +11,7 @@ from rich.text import Text
 from tui.facts import FactBase, loads
 from tui.facts.messages import msg
 from tui.facts.timeline import TimelineItem, YearSpan, items_of, timeline, undated_items, year_span
-from tui.timeline import (
+from tui.render.timeline import (
     OPEN_END_CHAR,
     PERIOD_CHAR,
     POINT_CHAR,

@@ -30,7 +30,8 @@ from tui.facts.index import FactBase
 from tui.facts.messages import msg
 from tui.facts.model import Language, Source
 from tui.facts.text import kind_label
-from tui.render import DIM, citation_line, paragraph_words
+from tui.render.entity import citation_line, paragraph_words
+from tui.render.styles import DIM
 
 
 def add_parser(commands) -> None:

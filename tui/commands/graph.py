@@ -17,7 +17,7 @@ from tui.commands import (
 )
 from tui.commands.table import print_unpadded
 from tui.facts.graph import MAX_DEPTH, neighbourhood, to_dot, to_mermaid
-from tui.render import neighbourhood_tree
+from tui.render.entity import neighbourhood_tree
 
 FORMATS = ("text", "dot", "mermaid")
 

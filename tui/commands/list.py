@@ -22,7 +22,7 @@ from tui.commands import (
 from tui.commands.table import print_table
 from tui.facts.messages import msg
 from tui.facts.text import section_label
-from tui.render import entity_subtitle
+from tui.render.entity import entity_subtitle
 
 
 def add_parser(commands) -> None:

@@ -32,7 +32,7 @@ from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.search import Hit, SearchIndex
 from tui.facts.text import field_label, kind_label
-from tui.render_hit import hit_snippet
+from tui.render.hit import hit_snippet
 
 DEFAULT_LIMIT = 20
 SNIPPET_WIDTH = 48

@@ -8,7 +8,7 @@ from rich.console import Console
 
 from tui.commands import EXIT_OK, add_file_argument, add_lang_argument, language, load_facts, unknown_id
 from tui.commands.table import print_unpadded
-from tui.render import render_entity
+from tui.render.entity import render_entity
 
 
 def add_parser(commands) -> None:

@@ -9,7 +9,7 @@ from rich.console import Console
 from tui.commands import EXIT_OK, add_file_argument, add_lang_argument, language, load_facts
 from tui.commands.table import print_unpadded
 from tui.facts.timeline import timeline
-from tui.timeline import render_timeline
+from tui.render.timeline import render_timeline
 
 
 def add_parser(commands) -> None:

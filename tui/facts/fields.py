@@ -11,7 +11,7 @@
 
 `field_rows(facts, entity, lang)` turns an entity into `FieldRow`s: a label and items, each a
 `Line` of `Piece`s (plain text, a reference to an id, a de-emphasised piece, a quotation, an id).
-Rich (`tui/render_fields.py`) and Markdown (`tui.facts.export.markdown`) only lay those out, so
+Rich (`tui/render/fields.py`) and Markdown (`tui.facts.export.markdown`) only lay those out, so
 every output shows a value the same way. `subtitle(entity, lang)` gives the short parts of a
 list row, from the fields named in `KindFields.subtitle`. No Rich or Textual here.
 """

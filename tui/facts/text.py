@@ -1,6 +1,6 @@
 """Entities as plain text: the labels, dates, periods and quantities every output shares.
 
-The explorer and the command line style these with Rich (`tui/render.py`); Markdown and CSV
+The explorer and the command line style these with Rich (`tui/render/entity.py`); Markdown and CSV
 exports use them as they are. No Rich or Textual here.
 """
 

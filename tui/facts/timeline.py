@@ -15,7 +15,7 @@ the note: they are never given a guessed date, and they sort after every dated i
 Organizations' founding years, roles' years and valuations' `as_of` years are not listed:
 they are background facts, and including them would stretch the timeline over decades.
 
-Pure data: no Textual or Rich here (`tui.timeline` draws it).
+Pure data: no Textual or Rich here (`tui.render.timeline` draws it).
 """
 
 from __future__ import annotations

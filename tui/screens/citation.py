@@ -23,7 +23,8 @@ from tui.facts.model import Language, Provenance, Source
 from tui.facts.source_rows import Place
 from tui.facts.text import field_label
 from tui.keymap import CITATION_COMMANDS, bindings
-from tui.render import DIM, paragraph_words
+from tui.render.entity import paragraph_words
+from tui.render.styles import DIM
 from tui.widgets.bars import KeyBar
 
 MAX_QUOTE_CHARS = 5_000

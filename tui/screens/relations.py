@@ -14,7 +14,7 @@ from tui.facts import FactBase
 from tui.facts.graph import Node, neighbourhood
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.render import cut_to, more_label, node_label
+from tui.render.entity import cut_to, more_label, node_label
 from tui.screens.view import ExplorerView
 from tui.widgets.bars import KeyBar, TitleBar
 

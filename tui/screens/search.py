@@ -17,7 +17,7 @@ from tui.facts.model import Language
 from tui.facts.search import Hit, SearchIndex, SearchResult
 from tui.facts.text import section_label
 from tui.keymap import SEARCH_COMMANDS, bindings
-from tui.render_hit import hit_text
+from tui.render.hit import hit_text
 from tui.widgets.bars import KeyBar
 
 RESULT_LIMIT = 200

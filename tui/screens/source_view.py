@@ -18,7 +18,8 @@ from tui.facts import FactBase
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.source_rows import Place, source_rows
-from tui.render import DIM, paragraph_words
+from tui.render.entity import paragraph_words
+from tui.render.styles import DIM
 from tui.screens.view import ExplorerView
 from tui.widgets.bars import KeyBar, TitleBar
 from tui.widgets.paragraph_list import ParagraphList

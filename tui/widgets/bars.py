@@ -20,7 +20,7 @@ from textual.widgets import Input
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.keymap import binding_description
-from tui.render import cut_to
+from tui.render.entity import cut_to
 
 
 class TitleBar(Widget):

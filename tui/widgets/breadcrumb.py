@@ -8,7 +8,7 @@ from textual.widget import Widget
 from tui.facts import FactBase
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.render import cut_to
+from tui.render.entity import cut_to
 
 SEPARATOR = " › "
 

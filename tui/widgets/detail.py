@@ -30,7 +30,7 @@ from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import kind_label
 from tui.keymap import DETAIL_COMMANDS, bindings
-from tui.render import field_cells, field_row_grid, link_text, mentions, source_citation
+from tui.render.entity import field_cells, field_row_grid, link_text, mentions, source_citation
 from tui.widgets.line_view import LineView
 
 MAX_BACKLINKS = 40

@@ -10,7 +10,7 @@ from textual.message import Message
 
 from tui.facts import Entity
 from tui.facts.model import Language
-from tui.render import entity_subtitle
+from tui.render.entity import entity_subtitle
 from tui.widgets.virtual_list import VirtualList
 
 

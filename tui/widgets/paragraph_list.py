@@ -28,7 +28,7 @@ from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.source_rows import ParagraphJump, SourceRows
 from tui.keymap import LIST_COMMANDS, SOURCE_VIEW_COMMANDS, bindings, digit_bindings
-from tui.render import citation_line, cut_to, paragraph_heading
+from tui.render.entity import citation_line, cut_to, paragraph_heading
 from tui.widgets.line_view import LineView
 
 MAX_ROW_LINES = 6

@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from tui.facts.messages import msg
 from tui.keymap import LIST_COMMANDS, bindings
-from tui.render import cut_to
+from tui.render.entity import cut_to
 from tui.widgets.line_view import LineView
 
 

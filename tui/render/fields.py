@@ -13,8 +13,8 @@ from rich.text import Text
 from tui.facts.fields import FieldRow, Line, field_rows
 from tui.facts.index import FactBase
 from tui.facts.model import Entity, Language
+from tui.render.styles import DIM
 
-DIM = "dim"
 _STYLES = {"dim": DIM, "quote": "italic", "cite": DIM}
 _INLINE = ("texts", "tags")
 """Types whose items share a line, 'a, b'; other lists put an item on each line."""

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from tui.facts.graph import Node
 
 from tui.facts.text import field_label, kind_label
-from tui.render_fields import field_grid_rows
+from tui.render.fields import field_grid_rows
+from tui.render.styles import DIM, LABEL_STYLE
 
 ROLES = (
     "party",
@@ -59,10 +60,6 @@ def role_label(role: str, lang: Language = "ko", incoming: bool = False) -> str:
     """A link's role in words, as the shown entity reads it."""
     key = (INCOMING_LABELS if incoming else ROLE_LABELS).get(role)
     return msg(key, lang) if key else role
-
-
-LABEL_STYLE = "bold"
-DIM = "dim"
 
 
 def entity_subtitle(entity: Entity, lang: Language = "ko") -> Text:

@@ -15,12 +15,9 @@ from rich.text import Text
 from tui.facts.model import Language
 from tui.facts.search import Hit, snippet
 from tui.facts.text import field_label, kind_label
-from tui.render import cut_to
+from tui.render.entity import cut_to
+from tui.render.styles import DIM, MATCH_STYLE, NAME_STYLE
 
-MATCH_STYLE = "bold reverse"
-"""The matched part of a snippet: reverse reads in every theme and without colour."""
-NAME_STYLE = "bold"
-DIM = "dim"
 FIELD_GAP = "  "
 MIN_SNIPPET = 12
 """A snippet keeps at least this many cells: a long name is cut first."""

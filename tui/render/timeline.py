@@ -18,7 +18,8 @@ from tui.facts.model import Event, Language, Project
 from tui.facts.money import format_date, format_money
 from tui.facts.text import kind_label, period_text, subkind_label
 from tui.facts.timeline import TimelineItem, YearSpan, year_span
-from tui.render import DIM, name_with_id
+from tui.render.entity import name_with_id
+from tui.render.styles import DIM
 
 BAR_WIDTH = 24
 """Default width of the bar column, in cells."""
