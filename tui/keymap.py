@@ -118,7 +118,7 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("Y", "copy_id", "cmd.copy_id", "Copy", show=False),
     Command("e", "export", "cmd.export", "File", show=False),
     Command("c", "change_field", "cmd.change_field", "File", show=False),
-    Command("C", "edit_form", "cmd.edit_form", "File", show=False),
+    Command("C", "edit_form", "cmd.edit_form", "File"),
     Command("E", "open_in_editor", "cmd.open_in_editor", "File", show=False),
     Command("a", "add_entity", "cmd.add_entity", "File", show=False),
     Command("D", "delete_entity", "cmd.delete_entity", "File", show=False),

@@ -145,12 +145,14 @@ class KeyBar(Widget):
             binding, enabled = palette
             entry(right, binding, enabled, msg("key_bar.palette", lang))
             start, end, key = self._spans.pop()
-            room = self.size.width - right.cell_len - 1
+            # Every entry starts and ends with a space, so the palette's may follow the last one
+            # directly: the same two spaces as between any two entries.
+            room = self.size.width - right.cell_len
             if line.cell_len > room:  # too many keys for the line: whole keys give way, the palette's stays
                 fitting = [span for span in self._spans if span[1] <= room]
                 line.truncate(fitting[-1][1] if fitting else 0, overflow="crop")  # cells, not characters
                 self._spans = fitting
-            gap = max(1, self.size.width - line.cell_len - right.cell_len)
+            gap = max(0, self.size.width - line.cell_len - right.cell_len)
             offset = line.cell_len + gap
             line.append(" " * gap)
             line.append_text(right)
