@@ -38,6 +38,7 @@ from __future__ import annotations
 import codecs
 import os
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,10 +46,11 @@ from tui.facts.edit import FileChangedError, text_diff
 from tui.facts.edit.change import ChangeError
 from tui.facts.edit.check import check_change
 from tui.facts.edit.plan import Change, PlannedChange
-from tui.facts.edit.rebuild import Layout, Rebuilt, rebuild, scan
+from tui.facts.edit.rebuild import Layout, rebuild, scan
 from tui.facts.export.atomic import write_bytes
 from tui.facts.index import FactBase
 from tui.facts.load import FactFileError, Problem, read_bytes
+from tui.facts.model import ENTITY_TYPES
 
 __all__ = ["Change", "EditService", "NothingToChange", "Snapshot", "read_snapshot"]
 
@@ -145,12 +147,21 @@ class EditService:
         is not a valid fact file, OSError when it cannot be written. Nothing is written then."""
         with self._lock:
             facts = self._require_facts()
-            snapshot, text = self._read_unchanged()
-            after = planned.plan(text, facts)
-            if after == text:
+            snapshot = self._read_unchanged()
+            data = self._planned_in_place(planned, facts, snapshot.data)
+            text: str | None = None
+            if data is None:
+                before = self._text_of(snapshot)
+                text = planned.plan(before, facts)
+                if text == before:
+                    raise NothingToChange(planned.summary)
+                data = _encode(text)
+            if data == snapshot.data:
                 raise NothingToChange(planned.summary)
-            change = Change(self.path, text, after, planned.entity_ids, planned.summary, planned.select)
-            self._write(snapshot, after, planned.entity_ids)
+            change = _Written(
+                self.path, snapshot.data, data, planned.entity_ids, planned.summary, planned.select
+            )
+            self._write(snapshot, data, text, planned.entity_ids)
             self.done.append(change)
             self.undone.clear()
             return change
@@ -167,7 +178,8 @@ class EditService:
         FileChangedError when the file is not what the change wrote."""
         with self._lock:
             change = self.done[-1]
-            self._write_over(change.after, change.before, change.entity_ids)
+            before, after = _bytes_of(change)
+            self._write_over(after, before, change.entity_ids)
             self.undone.append(self.done.pop())
             return change
 
@@ -175,7 +187,8 @@ class EditService:
         """Write the last undone change's after-text again; the change redone. IndexError if none."""
         with self._lock:
             change = self.undone[-1]
-            self._write_over(change.before, change.after, change.entity_ids)
+            before, after = _bytes_of(change)
+            self._write_over(before, after, change.entity_ids)
             self.done.append(self.undone.pop())
             return change
 
@@ -197,58 +210,94 @@ class EditService:
             raise ChangeError("the file is still loading")
         return self._facts
 
-    def _read_unchanged(self) -> tuple[Snapshot, str]:
-        """The file now and its text, or FileChangedError if it is not the text last loaded."""
+    def _read_unchanged(self) -> Snapshot:
+        """The file now, or FileChangedError if it is not the file last loaded (or written)."""
         snapshot = read_snapshot(self.path)
         base = self._base
-        if base is not None and snapshot.data != base.data:
+        if base is None:
+            return snapshot
+        if snapshot.data != base.data:
             raise self._changed(_decode(base.data), _decode(snapshot.data))
-        if base is None or self._text is None:
-            self._text = _decode(snapshot.data)
-        return snapshot, self._text
+        return Snapshot(base.data, snapshot.stamp)  # the same bytes: later checks compare identity
 
-    def _write_over(self, expected: str, new: str, entity_ids: tuple[str, ...]) -> None:
-        """Replace the file's text `expected` with `new` (undo, redo)."""
-        snapshot = read_snapshot(self.path)
+    def _text_of(self, snapshot: Snapshot) -> str:
+        """The text of the file read as `snapshot` (decoded once, kept while the file is ours)."""
         base = self._base
-        now = self._text
-        if now is None or base is None or snapshot.data != base.data:
-            now = _decode(snapshot.data)
-        if now != expected:
-            raise self._changed(expected, now)
-        self._write(snapshot, new, entity_ids)
+        if self._text is None or base is None or snapshot.data != base.data:
+            self._text = _decode(snapshot.data)
+        return self._text
 
-    def _write(self, snapshot: Snapshot, new: str, entity_ids: tuple[str, ...]) -> None:
-        """Check `new` against the shown facts, then write it over the file read as `snapshot`."""
+    def _planned_in_place(self, planned: PlannedChange, facts: FactBase, data: bytes) -> bytes | None:
+        """The new bytes of a change to one entity's block, planned on its lines alone (None when
+        the change is not of that kind, or its place is not known).
+
+        A change that rewrites one block needs only that block's text: planning it on the whole
+        text of a 50 MB file copies the text twice more, holding the interpreter lock (and the
+        explorer's frames) for a quarter of a second. The window is the block with the block
+        before it (which holds the comment lines above its header); what it gives is checked
+        like any change (`rebuild`, or the whole text when that cannot answer)."""
+        if len(planned.entity_ids) != 1:
+            return None
+        layout = self._current_layout(data)
+        entity = facts.get(planned.entity_ids[0])
+        if layout is None or entity is None:
+            return None
+        table = next(n for n, t in enumerate(ENTITY_TYPES) if t.KIND == entity.KIND)
+        here = bisect_left(layout.starts, layout.by_table[table][facts.position(entity.id)])
+        start = layout.starts[here - 1] if here > 0 else 0
+        end = layout.starts[here + 1] if here + 1 < len(layout.starts) else len(data)
+        try:
+            window = data[start:end].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        try:
+            changed = planned.plan(window, facts)
+        except ChangeError:
+            return None  # not within these lines after all: planned on the whole text
+        return b"".join((data[:start], changed.encode("utf-8"), data[end:]))
+
+    def _current_layout(self, data: bytes) -> Layout | None:
+        """The layout of the shown file's bytes `data` (scanned once per file loaded; after a
+        write of ours it carries over), or None when they are not the shown fact base's."""
+        base = self._base
+        if not self._fresh or base is None or (base.data is not data and base.data != data):
+            return None
+        if self._layout is None:
+            self._layout = scan(base.data)
+        return self._layout
+
+    def _write_over(self, expected: bytes, new: bytes, entity_ids: tuple[str, ...]) -> None:
+        """Replace the file's bytes `expected` with `new` (undo, redo)."""
+        snapshot = read_snapshot(self.path)
+        if snapshot.data != expected:
+            raise self._changed(_decode(expected), _decode(snapshot.data))
+        if self._base is not None and expected is self._base.data:
+            snapshot = Snapshot(expected, snapshot.stamp)  # the same bytes: later checks compare identity
+        self._write(snapshot, new, None, entity_ids)
+
+    def _write(self, snapshot: Snapshot, data: bytes, text: str | None, entity_ids: tuple[str, ...]) -> None:
+        """Check `data` (whose text is `text` when known) against the shown facts, then write it
+        over the file read as `snapshot`."""
         facts = self._require_facts()
-        data = _encode(new)
         # The new fact base from the old one: the changed entities parsed and checked alone.
-        rebuilt = self._rebuild(facts, data)
+        layout = self._current_layout(snapshot.data)
+        rebuilt = rebuild(facts, layout, snapshot.data, data) if layout is not None else None
         checked: FactBase | None = rebuilt.facts if rebuilt is not None else None
         if rebuilt is None:
             # The fast check compares the changed blocks with the fact base of the text they were
             # changed in; when that is not known, the whole text is checked (and loaded).
-            checked = check_change(facts, new, list(entity_ids) if self._fresh else [], str(self.path))
+            text = _decode(data) if text is None else text
+            ids = list(entity_ids) if self._fresh else []
+            checked = check_change(facts, text, ids, str(self.path))
         if _stamp(self.path) != snapshot.stamp:  # someone saved while this was being checked
             raise self._changed(_decode(snapshot.data), _decode(read_snapshot(self.path).data))
         write_bytes(self.path, data, overwrite=True)
         self._base = Snapshot(data, _stamp(self.path))
-        self._text = new
+        self._text = text
         self._layout = rebuilt.layout if rebuilt is not None else None
         self._fresh = checked is not None
         if checked is not None:
             self._facts = checked
-
-    def _rebuild(self, facts: FactBase, data: bytes) -> Rebuilt | None:
-        """The fact base of `data` built from `facts`, the fact base of `_base` (None when that is
-        not known, or `rebuild` cannot be sure)."""
-        if not self._fresh or self._base is None:
-            return None
-        if self._layout is None:
-            self._layout = scan(self._base.data)  # once per file loaded; later ones carry it over
-        if self._layout is None:
-            return None
-        return rebuild(facts, self._layout, self._base.data, data)
 
     def _changed(self, before: str, now: str) -> FileChangedError:
         name = str(self.path)
@@ -256,6 +305,43 @@ class EditService:
             f"{name} changed on disk since it was read; nothing was written",
             diff=text_diff(before, now, f"{name} (as loaded)", f"{name} (on disk now)"),
         )
+
+
+class _Written(Change):
+    """A change this service wrote, holding the file's bytes before and after it: its texts
+    (`before`, `after`) are decoded only when read, since decoding a 50 MB file is a pause of the
+    explorer, and undo and redo need only the bytes."""
+
+    data: tuple[bytes, bytes]
+
+    def __init__(
+        self,
+        path: Path,
+        before: bytes,
+        after: bytes,
+        entity_ids: tuple[str, ...],
+        summary: str,
+        select: str | None,
+    ) -> None:
+        for name, value in (("path", path), ("entity_ids", entity_ids), ("summary", summary)):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "select", select)
+        object.__setattr__(self, "data", (before, after))
+
+    @property  # type: ignore[override]  # Change's field, read from the bytes on demand
+    def before(self) -> str:
+        return _decode(self.data[0])
+
+    @property  # type: ignore[override]  # Change's field, read from the bytes on demand
+    def after(self) -> str:
+        return _decode(self.data[1])
+
+
+def _bytes_of(change: Change) -> tuple[bytes, bytes]:
+    """A change's file bytes before and after it."""
+    if isinstance(change, _Written):
+        return change.data
+    return _encode(change.before), _encode(change.after)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
