@@ -14,7 +14,7 @@ import re
 import stat
 import typing
 from collections.abc import Iterable, Iterator, Mapping
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -400,7 +400,7 @@ def _check_struct(value: Any, tp: type[msgspec.Struct], path: tuple, out: list[F
     if not isinstance(value, dict):
         out.append(Found(path, Said("problem.expected_table", found=_describe(value))))
         return
-    fields = {f.encode_name: f for f in msgspec.structs.fields(tp)}
+    fields = _fields_of(tp)
     for key in value:
         if key not in fields:
             close = _close_matches(key, fields)
@@ -427,6 +427,13 @@ def _check_struct(value: Any, tp: type[msgspec.Struct], path: tuple, out: list[F
                 )
             continue  # entities are checked one by one by the caller
         _check_value(value[name], info.type, (*path, name), out)
+
+
+@cache
+def _fields_of(tp: type[msgspec.Struct]) -> dict[str, msgspec.structs.FieldInfo]:
+    """The fields of a record type by their key in the file. Once per type: msgspec evaluates the
+    annotations again on every call, which made the walk of a file with problems ten times slower."""
+    return {f.encode_name: f for f in msgspec.structs.fields(tp)}
 
 
 def _convert_or_report(value: Any, tp: Any, path: tuple, out: list[Found]) -> None:
