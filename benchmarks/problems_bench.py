@@ -48,12 +48,16 @@ def broken(text: str, every: int) -> str:
         return counters[kind] % every == 0
 
     text = re.sub(r"(?m)^founded = (\d+)$", lambda m: f'founded = "{m[1]}"' if nth("founded") else m[0], text)
-    text = re.sub(r'(?m)^parties = \["', lambda m: 'parties = ["nobody-here", "' if nth("parties") else m[0], text)
+    text = re.sub(
+        r'(?m)^parties = \["', lambda m: 'parties = ["nobody-here", "' if nth("parties") else m[0], text
+    )
     return re.sub(r'currency = "[A-Z]{3}"', lambda m: 'currency = "XYZ"' if nth("currency") else m[0], text)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--entities", type=int, default=20_000)
     parser.add_argument("--every", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=3)
@@ -65,7 +69,12 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         good = Path(tmp) / "good.toml"
-        generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--entities", str(args.entities)]
+        generate = [
+            sys.executable,
+            str(ROOT / "benchmarks" / "generate.py"),
+            "--entities",
+            str(args.entities),
+        ]
         subprocess.run([*generate, "--out", str(good)], check=True, capture_output=True)
         text = good.read_text(encoding="utf-8")
         bad = Path(tmp) / "bad.toml"
