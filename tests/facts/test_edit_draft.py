@@ -178,3 +178,18 @@ def test_row_paths_name_the_row_by_its_place() -> None:
         "roles.1.title.ko",
     ]
     assert row_path("aliases", 0, groups["aliases"].slots[0]) == "aliases.0"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_problem_is_said_in_the_form_language_in_check_words(facts: FactBase, text: str, lang) -> None:
+    """The form marks a bad reference with what `check --lang` would print for such a file."""
+    draft = typed(facts, "mou-digital-brain", **{"parties.2": "dipp"})
+    shown = evaluate(facts, facts["mou-digital-brain"], draft, lang).problems["parties.2"][0]
+    with pytest.raises(FactFileError) as raised:
+        loads(
+            text.replace(
+                'parties = ["daegu-city", "lvis", "dip"]', 'parties = ["daegu-city", "lvis", "dipp"]'
+            )
+        )
+    report = raised.value.format(lang)
+    assert shown.splitlines()[0] in report and shown.splitlines()[-1].strip() in report

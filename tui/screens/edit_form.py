@@ -249,7 +249,7 @@ class EditFormScreen(ModalScreen[Change | None]):
     def revalidate(self) -> None:
         """Read the form, check it, and mark what is wrong (every keystroke)."""
         draft = self.draft()
-        outcome = self.outcome = evaluate(self.facts, self.entity, draft)
+        outcome = self.outcome = evaluate(self.facts, self.entity, draft, self.lang)
         self.citation_issues = {}
         if self.cites and outcome.changed:
             source = self.query_one(".citation-source", RefField).value

@@ -31,7 +31,8 @@ from tui.facts.edit.values import Assignment, FieldError, parse
 from tui.facts.fields import KINDS, Field
 from tui.facts.index import FactBase
 from tui.facts.load import entity_problems
-from tui.facts.model import Entity, Source
+from tui.facts.messages import msg, said
+from tui.facts.model import Entity, Language, Source
 from tui.facts.problems import Found
 
 InputType = Literal[
@@ -222,8 +223,9 @@ class Outcome:
         return bool(self.changes)
 
 
-def evaluate(facts: FactBase, entity: Entity, draft: Draft) -> Outcome:
-    """Read every input of `draft`, check the entity it makes as `check` would, and say what changes."""
+def evaluate(facts: FactBase, entity: Entity, draft: Draft, lang: Language = "en") -> Outcome:
+    """Read every input of `draft`, check the entity it makes as `check` would, and say what changes
+    (the problems in `lang`, in `check`'s words)."""
     entity_type = type(entity)
     before = _pruned(_raw(entity))
     after = copy.deepcopy(before)
@@ -266,7 +268,9 @@ def evaluate(facts: FactBase, entity: Entity, draft: Draft) -> Outcome:
     after = _pruned(after)
     for found in entity_problems(after, entity_type, _KindOf(facts)):
         where = ".".join(str(p) for p in found.path[2:])
-        text = f"{found.message}\nhint: {found.hint}" if found.hint else found.message  # as `check` says it
+        text = said(found.message, lang)  # as `check` says it
+        if found.hint:
+            text += "\n" + msg("problem.hint", lang, hint=said(found.hint, lang))
         problems.setdefault(_owner(where, found, draft), []).append(text)
     changes = tuple(_changes(before, after, ()))
     touched = tuple(dict.fromkeys(_whole(entity.KIND, str(c.path[0])) for c in changes))
