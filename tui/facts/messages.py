@@ -699,6 +699,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "고칠 곳 {n}개: 표시된 칸을 고쳐야 저장할 수 있습니다.",
         "{n} to fix: the marked inputs must be fixed before saving.",
     ),
+    "form.cite_below": (
+        "바뀐 사실의 출처를 양식 끝의 '출처 밝히기'에 적어야 저장할 수 있습니다.",
+        "Cite a source for the change under 'Citation' at the end of the form before saving.",
+    ),
     "form.ready": ("저장할 수 있습니다: 바뀌는 필드 {fields}", "Ready to save: changes {fields}"),
     "form.hint": (
         "Tab 다음 칸 · Enter 참조 고르기 · Ctrl+S 저장 · F2 바뀔 내용(diff) · Esc 취소",
@@ -712,10 +716,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.picker_title": ("{field} 고르기: {kinds}", "Pick {field}: {kinds}"),
     "form.picker_none": ("맞는 항목이 없습니다.", "Nothing matches."),
     "form.picker_indexing": ("검색 색인을 만드는 중…", "Building the search index…"),
-    "form.cite_below": (
-        "바뀐 사실의 출처를 양식 끝의 '출처 밝히기'에 적어야 저장할 수 있습니다.",
-        "Cite a source for the change under 'Citation' at the end of the form before saving.",
-    ),
     # -- problems of a fact file (issue 11, F2): `check`, set/add/rm/rename, the problems panel --------
     # The loader's words for what is wrong, as `Said` values (below). A `{found}` is a
     # `problem.value.*`, a `{type}` a `problem.type.*`; code and data stay in quotes or backticks.
@@ -727,6 +727,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the change would make {path} invalid; nothing was written",
     ),
     "problem.not_found": ("파일이 없습니다", "file not found"),
+    "problem.not_regular": ("보통 파일이 아닙니다", "is not a regular file"),
+    "problem.edit_in_place": (".toml 파일 자체를 고치세요", "edit a .toml file in place"),
+    "problem.json_schema": ("스키마에 맞지 않습니다: {detail}", "does not fit the schema: {detail}"),
+    "problem.json_syntax": ("올바른 JSON이 아닙니다: {detail}", "not valid JSON: {detail}"),
+    "problem.cannot_load": ("읽어 들일 수 없습니다: {detail}", "cannot be loaded: {detail}"),
     "problem.hint.not_found": (
         "경로를 확인하거나, 파일 없이 실행해 함께 들어 있는 파일을 여세요",
         "check the path, or run without a file for the bundled one",

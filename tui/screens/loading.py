@@ -24,7 +24,7 @@ from textual.widgets import ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.facts import FactBase
-from tui.facts.messages import msg
+from tui.facts.messages import Said, msg
 from tui.facts.model import Language
 from tui.facts.problems import FactFileError, LoadCancelled, Problem
 from tui.facts.sanitize import printable
@@ -145,5 +145,5 @@ class LoadingScreen(Screen):
             self.post_message(self.Loaded(worker.result))
         elif event.state == WorkerState.ERROR:  # a bug or no memory: said in words, never a traceback
             error = worker.error
-            problem = Problem(f"cannot be loaded: {type(error).__name__}: {error}")
+            problem = Problem(Said("problem.cannot_load", detail=f"{type(error).__name__}: {error}"))
             self.post_message(self.Loaded(FactFileError(self.path, [problem])))

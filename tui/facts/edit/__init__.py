@@ -19,6 +19,7 @@ from pathlib import Path
 from tui.facts.edit.change import ChangeError
 from tui.facts.edit.values import FieldError
 from tui.facts.load import FactFileError, Problem, read_bytes
+from tui.facts.messages import Said
 
 
 class FileChangedError(Exception):
@@ -136,7 +137,7 @@ def read_text(path: Path) -> tuple[str, tuple[int, int]]:
     """The file's text exactly as stored (a BOM kept as U+FEFF, CRLF kept) and its stamp."""
     data, status = read_bytes(path)
     if status is None or not stat.S_ISREG(status.st_mode):
-        raise FactFileError(path, [Problem("is not a regular file", hint="edit a .toml file in place")])
+        raise FactFileError(path, [Problem(Said("problem.not_regular"), hint=Said("problem.edit_in_place"))])
     return data.decode("utf-8"), (status.st_size, status.st_mtime_ns)
 
 

@@ -12,6 +12,7 @@ import msgspec
 
 from tui.facts.index import FactBase, gc_paused
 from tui.facts.load import FactFileError, Problem, load_data
+from tui.facts.messages import Said
 from tui.facts.model import FactFile
 from tui.facts.sanitize import clean_tree
 
@@ -29,9 +30,9 @@ def from_json(text: str | bytes, path: str | Path = "<json>") -> FactBase:
         try:
             decoded = msgspec.json.decode(text, type=FactFile)
         except msgspec.ValidationError as exc:
-            raise FactFileError(path, [Problem(f"does not fit the schema: {exc}")]) from None
+            raise FactFileError(path, [Problem(Said("problem.json_schema", detail=str(exc)))]) from None
         except msgspec.DecodeError as exc:
-            raise FactFileError(path, [Problem(f"not valid JSON: {exc}")]) from None
+            raise FactFileError(path, [Problem(Said("problem.json_syntax", detail=str(exc)))]) from None
         # Back to plain data, dates and times kept as objects and arrays as lists, just as TOML
         # parsing gives them, so the loader checks it exactly like a TOML file.
         data = _as_parsed(msgspec.to_builtins(decoded, builtin_types=(dt.date, dt.time)))
