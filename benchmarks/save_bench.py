@@ -9,17 +9,24 @@ A copy of the file (generate.py's, 100,000 entities by default) is opened in the
   painted: benchmarks/explorer.py's `step`), nothing else running;
 - move, during a save: the same, while `FactsApp.save` sets one field of an organization through
   the edit service (read, compare with the text loaded, plan, check, write) in its thread;
-- move, during the reload after it: the same, while the file is loaded again to show the change
-  (the reload every change is followed by; it was there before the edit service).
+- move, until the change is shown: the same, from the file written until the explorer shows the
+  new value (it used to load the whole file again; now the edit service hands over the fact base
+  it built from the old one, `tui.facts.edit.rebuild`, and this row is usually empty).
 
 The ratio column divides each p95 by the idle p95 of the same run. The notes give how long a save
-took from the key to the file written (`save`), and the longest move of each row.
+took from the key to the file written (`save`).
+
+A second table (`--steps`, on by default) takes the service's steps apart: `EditService.apply` runs
+in a thread while the main thread does nothing but sleep 1 ms at a time; each step's time, and the
+longest the main thread waited for the interpreter lock while the step ran (what a keystroke would
+wait), for a first save (which scans the file's layout) and a second one.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import shutil
 import statistics
 import subprocess
@@ -47,7 +54,7 @@ async def measure(path: Path, saves: int) -> tuple[dict[str, list[float]], list[
     rows: dict[str, list[float]] = {
         "move, idle": [],
         "move, during a save": [],
-        "move, during the reload": [],
+        "move, until the change is shown": [],
     }
     save_times: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -77,7 +84,7 @@ async def measure(path: Path, saves: int) -> tuple[dict[str, list[float]], list[
             await task
             assert task.result() is not None and not hasattr(task.result(), "reason"), task.result()
             while app.facts[target.id].founded != int(year):  # the reload that shows the change
-                await move("move, during the reload")
+                await move("move, until the change is shown")
             for _ in range(20):
                 await move("move, idle")
     return rows, save_times
@@ -100,11 +107,79 @@ def _watch_apply(app: FactsApp) -> threading.Event:
     return done
 
 
+STEPS = (
+    ("tui.edit_service", "read_snapshot", "read"),
+    ("tui.edit_service", "scan", "scan layout"),
+    ("tui.edit_service", "_decode", "decode"),
+    ("tui.edit_service", "_encode", "encode"),
+    ("tui.edit_service", "rebuild", "rebuild + check"),
+    ("tui.edit_service", "check_change", "check (whole)"),
+    ("tui.edit_service", "write_bytes", "write"),
+)
+
+
+def steps(path: Path) -> list[tuple[str, float, float]]:
+    """(step, seconds, longest wait of a ticking main thread) for two saves through the service."""
+    import importlib
+
+    from tui.edit_service import EditService, read_snapshot
+
+    facts = load(path)
+    facts.backlinks(next(iter(facts)).id)
+    facts.position(next(iter(facts)).id)
+    service = EditService(path)
+    service.loaded(facts, read_snapshot(path))
+    spans: list[tuple[str, float, float]] = []
+
+    def timed(name: str, function):
+        def step(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spans.append((name, start, time.perf_counter()))
+
+        return step
+
+    for module_name, attribute, name in STEPS:
+        module = importlib.import_module(module_name)
+        setattr(module, attribute, timed(name, getattr(module, attribute)))
+    rows: list[tuple[str, float, float]] = []
+    target = facts.of_kind("organization")[5]
+    for n, label in enumerate(("first save", "second save")):
+        planned = set_fields(target.id, [parse(type(target), "founded", str(1970 + n))], "")
+        planned = dataclasses.replace(planned, plan=timed("plan", planned.plan))
+        spans.clear()
+        waits: list[tuple[float, float]] = []
+        done = threading.Event()
+
+        def save(planned=planned, done=done) -> None:
+            start = time.perf_counter()
+            try:
+                service.apply(planned)
+            finally:
+                spans.append(("whole save", start, time.perf_counter()))
+                done.set()
+
+        thread = threading.Thread(target=save)
+        thread.start()
+        while not done.is_set():
+            start = time.perf_counter()
+            time.sleep(0.001)
+            waits.append((start, time.perf_counter()))
+        thread.join()
+        for name, start, stop in spans:
+            during = [b - a for a, b in waits if b > start and a < stop] or [0.0]
+            rows.append((f"{label}: {name}", stop - start, max(during)))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entities", type=int, default=100_000)
     parser.add_argument("--file", type=Path)
     parser.add_argument("--saves", type=int, default=3)
+    parser.add_argument("--no-steps", dest="steps", action="store_false")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "facts.toml"
@@ -119,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             ]
             subprocess.run([*generate, "--out", str(path)], check=True)
         rows, saves = asyncio.run(measure(path, args.saves))
+        step_rows = steps(path) if args.steps else []
     idle95 = percentile(rows["move, idle"], 0.95)
     print(f"{'ms':28} {'n':>4} {'p50':>7} {'p95':>7} {'max':>7} {'p95 ratio':>9}")
     for name, values in rows.items():
@@ -129,6 +205,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:28} {len(values):4} {p50:7.1f} {p95:7.1f} {max(values) * 1e3:7.1f} {p95 / (idle95 * 1e3):9.2f}"
         )
     print(f"save (key to written), s: {', '.join(f'{s:.2f}' for s in saves)}")
+    if step_rows:
+        print()
+        print(f"{'step':36} {'s':>7} {'longest wait, ms':>17}")
+        for name, seconds, wait in step_rows:
+            print(f"{name:36} {seconds:7.3f} {wait * 1e3:17.1f}")
     return 0
 
 

@@ -148,7 +148,8 @@ class EditService:
         with self._lock:
             facts = self._require_facts()
             snapshot = self._read_unchanged()
-            data = self._planned_in_place(planned, facts, snapshot.data)
+            spliced = self._planned_in_place(planned, facts, snapshot.data)
+            data, same = spliced if spliced is not None else (None, (0, 0))
             text: str | None = None
             if data is None:
                 before = self._text_of(snapshot)
@@ -161,7 +162,7 @@ class EditService:
             change = _Written(
                 self.path, snapshot.data, data, planned.entity_ids, planned.summary, planned.select
             )
-            self._write(snapshot, data, text, planned.entity_ids)
+            self._write(snapshot, data, text, planned.entity_ids, same)
             self.done.append(change)
             self.undone.clear()
             return change
@@ -227,9 +228,12 @@ class EditService:
             self._text = _decode(snapshot.data)
         return self._text
 
-    def _planned_in_place(self, planned: PlannedChange, facts: FactBase, data: bytes) -> bytes | None:
-        """The new bytes of a change to one entity's block, planned on its lines alone (None when
-        the change is not of that kind, or its place is not known).
+    def _planned_in_place(
+        self, planned: PlannedChange, facts: FactBase, data: bytes
+    ) -> tuple[bytes, tuple[int, int]] | None:
+        """The new bytes of a change to one entity's block, planned on its lines alone, and how
+        many bytes at the start and at the end did not change (None when the change is not of
+        that kind, or its place is not known).
 
         A change that rewrites one block needs only that block's text: planning it on the whole
         text of a 50 MB file copies the text twice more, holding the interpreter lock (and the
@@ -254,7 +258,7 @@ class EditService:
             changed = planned.plan(window, facts)
         except ChangeError:
             return None  # not within these lines after all: planned on the whole text
-        return b"".join((data[:start], changed.encode("utf-8"), data[end:]))
+        return b"".join((data[:start], changed.encode("utf-8"), data[end:])), (start, len(data) - end)
 
     def _current_layout(self, data: bytes) -> Layout | None:
         """The layout of the shown file's bytes `data` (scanned once per file loaded; after a
@@ -275,13 +279,21 @@ class EditService:
             snapshot = Snapshot(expected, snapshot.stamp)  # the same bytes: later checks compare identity
         self._write(snapshot, new, None, entity_ids)
 
-    def _write(self, snapshot: Snapshot, data: bytes, text: str | None, entity_ids: tuple[str, ...]) -> None:
-        """Check `data` (whose text is `text` when known) against the shown facts, then write it
-        over the file read as `snapshot`."""
+    def _write(
+        self,
+        snapshot: Snapshot,
+        data: bytes,
+        text: str | None,
+        entity_ids: tuple[str, ...],
+        same: tuple[int, int] = (0, 0),
+    ) -> None:
+        """Check `data` (whose text is `text` when known; `same`: the bytes at its start and end
+        known to be the file's) against the shown facts, then write it over the file read as
+        `snapshot`."""
         facts = self._require_facts()
         # The new fact base from the old one: the changed entities parsed and checked alone.
         layout = self._current_layout(snapshot.data)
-        rebuilt = rebuild(facts, layout, snapshot.data, data) if layout is not None else None
+        rebuilt = rebuild(facts, layout, snapshot.data, data, same) if layout is not None else None
         checked: FactBase | None = rebuilt.facts if rebuilt is not None else None
         if rebuilt is None:
             # The fast check compares the changed blocks with the fact base of the text they were
