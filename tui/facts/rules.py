@@ -176,24 +176,14 @@ class Rule:
     """Whether the broken value is looked for on the line to place the problem (a cited name)."""
 
     def broken_in(self, rows: Sequence[Entity]) -> bool:
-        """Whether any entity of `rows` (one table) breaks the rule: the fast check."""
+        """Whether any entity of `rows` (one table) breaks the rule: the fast check's question, which
+        `breaches` answers place by place for the full check."""
         if self.places is None:
             return any(map(self.broken, rows))
         if self.values is not None:
             return any(map(self.broken, self.values(rows)))
         places = self.places
         return any(self.broken(value) for e in rows for _, value in places(e))
-
-    def breaches(self, entity: Entity, path: Path) -> Iterator[Found]:
-        """Each place of `entity` (at `path` in the file) that breaks the rule, located and worded."""
-        if self.places is None:
-            if self.broken(entity):
-                yield Found((*path, *self.at), *self.report(entity, entity))
-            return
-        for where, value in self.places(entity):
-            if self.broken(value):
-                message, hint = self.report(entity, value)
-                yield Found((*path, *where), message, hint, value if self.needle else "")
 
 
 def _kinds(base: type[Entity]) -> frozenset[str]:
@@ -351,7 +341,14 @@ RULES_BY_KIND: dict[str, tuple[Rule, ...]] = {
 def breaches(entity: Entity, path: Path) -> Iterator[Found]:
     """Every rule `entity` (at `path` in the file: its table and index) breaks, located and worded."""
     for rule in RULES_BY_KIND[entity.KIND]:
-        yield from rule.breaches(entity, path)
+        if rule.places is None:
+            if rule.broken(entity):
+                yield Found((*path, *rule.at), *rule.report(entity, entity))
+            continue
+        for where, value in rule.places(entity):
+            if rule.broken(value):
+                message, hint = rule.report(entity, value)
+                yield Found((*path, *where), message, hint, value if rule.needle else "")
 
 
 def entity_fine(entity: Entity) -> bool:
