@@ -98,7 +98,7 @@ class Import:
     """The id of the source made for entities no article documents ('' if none was needed)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     line: int
     schema: Any  # followthemoney.schema.Schema
@@ -115,7 +115,7 @@ def read_ftm(data: bytes, path: str | Path, published: dt.date) -> tuple[FactBas
     text = decode_text(data, path)
     report = Import()
     with gc_paused():
-        entities = _read_lines(text, str(path))
+        entities = _LineReader(str(path)).read(text)
         facts = _Mapper(entities, report, Path(path), published).facts()
         if may_be_unsafe(data) or "\\u" in text or not unicodedata.is_normalized("NFC", text):
             facts = clean_tree(facts)
@@ -125,85 +125,149 @@ def read_ftm(data: bytes, path: str | Path, published: dt.date) -> tuple[FactBas
 # -- lines to entities -----------------------------------------------------------------------------
 
 
-def _read_lines(text: str, path: str) -> dict[str, _Entity]:
-    """Every entity of the stream by id (fragments of one id merged), or FactFileError."""
-    model = library().model
-    entity_regex = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z.\-]*[0-9a-zA-Z])?$")
-    valid: dict[tuple[str, str], bool] = {}
-    entities: dict[str, _Entity] = {}
-    problems: list[Problem] = []
-    decode = msgspec.json.decode
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+class _Line(msgspec.Struct):
+    """A line as most lines are: an object with a string id and schema and lists of strings.
+
+    msgspec checks those shapes in C; a line of any other shape is read by `_LineReader.loose`,
+    which says what is wrong with it."""
+
+    id: str
+    schema: str
+    properties: dict[str, list[str]] = msgspec.field(default_factory=dict)
+
+
+_UNCHECKED: Any = object()
+"""A property the schema does not have, or a reverse stub: the library ignores its values."""
+
+
+class _LineReader:
+    """Reads the lines of one stream into entities, checking each as the library would.
+
+    Every value of a property of the entity's schema must pass its type's `validate`. Each distinct
+    value is validated once per type (`_valid`): a stream repeats its ids, dates, roles and
+    languages thousands of times. Which type checks a schema's property is looked up once per
+    schema and property (`_checks`)."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._schemata = library().model.schemata
+        self._id = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z.\-]*[0-9a-zA-Z])?$")  # the library's
+        self._valid: dict[Any, set[str]] = {}  # property type -> values it accepted
+        self._checks: dict[Any, dict[str, Any]] = {}  # schema -> property -> (type, valid) or _UNCHECKED
+        self.entities: dict[str, _Entity] = {}
+        self.problems: list[Problem] = []
+
+    def read(self, text: str) -> dict[str, _Entity]:
+        """Every entity of the stream by id (fragments of one id merged), or FactFileError."""
+        decode = msgspec.json.Decoder(_Line).decode
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = decode(line)
+            except msgspec.DecodeError:  # ValidationError is one: the shape is wrong, not the JSON
+                self.loose(number, line)
+                continue
+            schema = self._schemata.get(raw.schema)
+            if schema is None:
+                self._no_schema(number, raw.schema)
+            elif not self._id.match(raw.id):
+                self._bad_id(number, schema, raw.id)
+            else:
+                self._entity(number, schema, raw.id, raw.properties)
+        if self.problems:
+            raise FactFileError(self._path, self.problems)
+        return self.entities
+
+    def loose(self, number: int, line: str) -> None:
+        """A line that is not an object of the usual shape: what is wrong with it, or the entity."""
         try:
-            raw = decode(line)
+            raw = msgspec.json.decode(line)
         except msgspec.DecodeError as exc:
-            problems.append(_problem(number, f"not JSON: {exc}", "one FtM entity per line, as JSON"))
-            continue
+            self.problems.append(_problem(number, f"not JSON: {exc}", "one FtM entity per line, as JSON"))
+            return
         if not isinstance(raw, dict):
-            problems.append(_problem(number, "not a JSON object", "one FtM entity per line, as JSON"))
-            continue
-        schema = model.get(raw.get("schema")) if isinstance(raw.get("schema"), str) else None
+            self.problems.append(_problem(number, "not a JSON object", "one FtM entity per line, as JSON"))
+            return
+        schema = self._schemata.get(raw.get("schema")) if isinstance(raw.get("schema"), str) else None
         if schema is None:
-            problems.append(
-                _problem(number, f"no FtM schema {raw.get('schema')!r}", "give a schema such as Person")
-            )
-            continue
+            self._no_schema(number, raw.get("schema"))
+            return
         entity_id = raw.get("id")
-        if not isinstance(entity_id, str) or not entity_regex.match(entity_id):
-            problems.append(
-                _problem(
-                    number, f"{schema.name}: no valid id ({entity_id!r})", "letters, digits, '.' and '-'"
-                )
-            )
-            continue
+        if not isinstance(entity_id, str) or not self._id.match(entity_id):
+            self._bad_id(number, schema, entity_id)
+            return
         properties = raw.get("properties", {})
         if not isinstance(properties, dict):
-            problems.append(_problem(number, f"{schema.name} {entity_id}: properties is not an object", ""))
-            continue
+            self.problems.append(
+                _problem(number, f"{schema.name} {entity_id}: properties is not an object", "")
+            )
+            return
         props: dict[str, list[str]] = {}
         for name, values in properties.items():
-            where = f"{schema.name} {entity_id}: {name}"
-            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                problems.append(_problem(number, f"{where}: not a list of strings", 'write ["value", ...]'))
-                continue
-            prop = schema.properties.get(name)
-            if prop is None or prop.stub:
-                props[name] = values  # the library ignores it; the report counts it
+            if isinstance(values, list) and all(isinstance(v, str) for v in values):
+                props[name] = values
+            else:
+                where = f"{schema.name} {entity_id}: {name}"
+                self.problems.append(
+                    _problem(number, f"{where}: not a list of strings", 'write ["value", ...]')
+                )
+        self._entity(number, schema, entity_id, props)
+
+    def _no_schema(self, number: int, name: object) -> None:
+        self.problems.append(_problem(number, f"no FtM schema {name!r}", "give a schema such as Person"))
+
+    def _bad_id(self, number: int, schema: Any, entity_id: object) -> None:
+        self.problems.append(
+            _problem(number, f"{schema.name}: no valid id ({entity_id!r})", "letters, digits, '.' and '-'")
+        )
+
+    def _entity(self, number: int, schema: Any, entity_id: str, props: dict[str, list[str]]) -> None:
+        checks = self._checks.get(schema)
+        if checks is None:
+            checks = self._checks[schema] = {}
+        for name, values in props.items():
+            check = checks.get(name)
+            if check is None:
+                check = checks[name] = self._check(schema, name)
+            if check is _UNCHECKED:
+                continue  # the library ignores it; the report counts it
+            prop_type, valid = check
+            if valid.issuperset(values):
                 continue
             for value in values:
-                key = (prop.type.name, value)
-                ok = valid.get(key)
-                if ok is None:
-                    ok = valid[key] = bool(prop.type.validate(value))
-                if not ok:
-                    problems.append(
-                        _problem(
-                            number,
-                            f"{where}: not a valid {prop.type.name}: {value[:80]!r}",
-                            "fix the value or leave the property out",
+                if value not in valid:
+                    if prop_type.validate(value):
+                        valid.add(value)
+                    else:
+                        self.problems.append(
+                            _problem(
+                                number,
+                                f"{schema.name} {entity_id}: {name}: not a valid {prop_type.name}: {value[:80]!r}",
+                                "fix the value or leave the property out",
+                            )
                         )
-                    )
-            props[name] = values
-        earlier = entities.get(entity_id)
+        earlier = self.entities.get(entity_id)
         if earlier is None:
-            entities[entity_id] = _Entity(number, schema, props)
+            self.entities[entity_id] = _Entity(number, schema, props)
         elif earlier.schema is schema:  # a fragment of the same entity, as Aleph writes them
             for name, values in props.items():
                 have = earlier.props.setdefault(name, [])
                 have.extend(v for v in values if v not in have)
         else:
-            problems.append(
+            self.problems.append(
                 _problem(
                     number,
                     f"id {entity_id} is a {earlier.schema.name} on line {earlier.line} and a {schema.name} here",
                     "give each entity its own id",
                 )
             )
-    if problems:
-        raise FactFileError(path, problems)
-    return entities
+
+    def _check(self, schema: Any, name: str) -> Any:
+        prop = schema.properties.get(name)
+        if prop is None or prop.stub:
+            return _UNCHECKED
+        return prop.type, self._valid.setdefault(prop.type, set())
 
 
 def _problem(line: int, message: str, hint: str) -> Problem:
@@ -233,12 +297,26 @@ class _Mapper:
         self._records: dict[str, Record] = {}  # FtM id -> the entity as plain data
         self._kind: dict[str, str] = {}  # FtM id -> fact kind
         self._schema_of: dict[str, str] = {}  # FtM id -> schema name
+        self._kinds: dict[Any, str | None] = {}  # schema -> fact kind (None: an edge or no counterpart)
+        self._citable = {kind: citable_set(kind) for kind in _READS}
+        self._edges: dict[str, Any] = {
+            "Documentation": self._documentation,
+            "Mention": self._mention,
+            "ProjectParticipant": self._participant,
+            "UnknownLink": self._link,
+            "Payment": self._payment,
+            "ContractAward": self._award,
+            **dict.fromkeys(ROLE_ENDS, self._role),
+        }
 
     def facts(self) -> Record:
         edges: list[tuple[str, _Entity]] = []
         taken: set[str] = set()
         for ftm, entity in self._entities.items():
-            kind = self._kind_of(entity.schema)
+            try:
+                kind = self._kinds[entity.schema]
+            except KeyError:
+                kind = self._kinds[entity.schema] = self._kind_of(entity.schema)
             if kind is None:
                 if entity.schema.edge or entity.schema.name in ("Documentation", "Mention"):
                     edges.append((ftm, entity))
@@ -248,9 +326,10 @@ class _Mapper:
             self._kind[ftm] = kind
             self._schema_of[ftm] = entity.schema.name
             self._records[ftm] = {"id": self._unique(fact_id(ftm), taken)}
+        nodes = {kind: getattr(self, f"_{kind}") for kind in _READS}
         for ftm, kind in self._kind.items():
             entity = self._entities[ftm]
-            getattr(self, f"_{kind}")(self._records[ftm], entity)
+            nodes[kind](self._records[ftm], entity)
             self._count_unread(entity, _READS[kind])
             self._report.used[entity.schema.name] += 1
         # Parties first: an investment's beneficiaries are compared with them.
@@ -479,16 +558,7 @@ class _Mapper:
 
     def _edge(self, entity: _Entity) -> None:
         name = entity.schema.name
-        mapped = {
-            "Documentation": self._documentation,
-            "Mention": self._mention,
-            "ProjectParticipant": self._participant,
-            "UnknownLink": self._link,
-            "Payment": self._payment,
-            "ContractAward": self._award,
-        }.get(name)
-        if name in ROLE_ENDS:
-            mapped = self._role
+        mapped = self._edges.get(name)
         if mapped is None:
             self._report.unmapped[(name, NO_COUNTERPART)] += 1
             return
@@ -497,11 +567,8 @@ class _Mapper:
             return
         self._report.used[name] += 1
 
-    def _end(self, entity: _Entity, prop: str) -> str:
-        return self._one(entity, prop)
-
     def _documentation(self, entity: _Entity) -> bool:
-        target, document = self._end(entity, "entity"), self._end(entity, "document")
+        target, document = self._one(entity, "entity"), self._one(entity, "document")
         record = self._records.get(target)
         if record is None or "provenance" not in record or self._kind.get(document) != "source":
             return False
@@ -509,7 +576,7 @@ class _Mapper:
         paragraph = paragraph_of(self._one(entity, "role"))
         if paragraph:
             entry["paragraph"] = paragraph
-        citable = citable_set(self._kind[target])
+        citable = self._citable[self._kind[target]]
         names = fields_of(self._one(entity, "description"))
         fields = [f for f in names if f in citable]
         if len(fields) < len(names):
@@ -524,7 +591,7 @@ class _Mapper:
         return True
 
     def _mention(self, entity: _Entity) -> bool:
-        target, document = self._end(entity, "resolved"), self._end(entity, "document")
+        target, document = self._one(entity, "resolved"), self._one(entity, "document")
         record = self._records.get(target)
         if record is None or "provenance" not in record or self._kind.get(document) != "source":
             return False
@@ -534,9 +601,9 @@ class _Mapper:
 
     def _role(self, entity: _Entity) -> bool:
         person_end, org_end = ROLE_ENDS[entity.schema.name]
-        person = self._records.get(self._end(entity, person_end))
-        org = self._ref(self._end(entity, org_end), "organization")
-        if person is None or self._kind.get(self._end(entity, person_end)) != "person" or org is None:
+        person = self._records.get(self._one(entity, person_end))
+        org = self._ref(self._one(entity, org_end), "organization")
+        if person is None or self._kind.get(self._one(entity, person_end)) != "person" or org is None:
             return False
         ko, en, rest = split_languages(entity.props.get("role", []))
         title = _bilingual(ko, en) or dict(
@@ -555,9 +622,9 @@ class _Mapper:
         return True
 
     def _participant(self, entity: _Entity) -> bool:
-        project = self._records.get(self._end(entity, "project"))
-        participant = self._end(entity, "participant")
-        if project is None or self._kind.get(self._end(entity, "project")) != "project":
+        project = self._records.get(self._one(entity, "project"))
+        participant = self._one(entity, "participant")
+        if project is None or self._kind.get(self._one(entity, "project")) != "project":
             return False
         if self._one(entity, "role") == OWNER and "owner" not in project:
             owner = self._ref(participant, "organization", "person")
@@ -573,7 +640,7 @@ class _Mapper:
         return True
 
     def _link(self, entity: _Entity) -> bool:
-        subject, target = self._end(entity, "subject"), self._end(entity, "object")
+        subject, target = self._one(entity, "subject"), self._one(entity, "object")
         role = self._one(entity, "role")
         rec_subject, rec_object = self._records.get(subject), self._records.get(target)
         kinds = (self._kind.get(subject), self._kind.get(target))
@@ -601,11 +668,11 @@ class _Mapper:
         return True
 
     def _award(self, entity: _Entity) -> bool:
-        contract = self._records.get(self._end(entity, "contract"))
-        supplier = self._ref(self._end(entity, "supplier"), "organization")
+        contract = self._records.get(self._one(entity, "contract"))
+        supplier = self._ref(self._one(entity, "supplier"), "organization")
         if (
             contract is None
-            or self._kind.get(self._end(entity, "contract")) != "agreement"
+            or self._kind.get(self._one(entity, "contract")) != "agreement"
             or supplier is None
         ):
             return False
@@ -615,9 +682,9 @@ class _Mapper:
         return True
 
     def _payment(self, entity: _Entity) -> bool:
-        contract = self._records.get(self._end(entity, "contract"))
-        payer = self._ref(self._end(entity, "payer"), "organization")
-        if contract is None or self._kind.get(self._end(entity, "contract")) != "agreement" or payer is None:
+        contract = self._records.get(self._one(entity, "contract"))
+        payer = self._ref(self._one(entity, "payer"), "organization")
+        if contract is None or self._kind.get(self._one(entity, "contract")) != "agreement" or payer is None:
             return False
         money = self._money(entity)
         if money is None:

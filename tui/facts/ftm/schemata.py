@@ -82,6 +82,8 @@ def is_korean(text: str) -> bool:
     """Whether `text` is Korean: Hangul (syllables, jamo, circled ones such as ㈜) make up at least
     a third of its letters. A syllable holds two or three Latin letters' worth, so '엘비스(LVIS)' is
     Korean, and an English summary quoting a Korean phrase is not."""
+    if text.isascii():
+        return False
     hangul = len(_HANGUL.findall(text))
     return hangul > 0 and hangul * 3 >= hangul + len(_LATIN.findall(text))
 
