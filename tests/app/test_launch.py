@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from tui import cli
 from tui.app import FactsApp
 from tui.facts import load
+from tui.facts.messages import msg
 from tui.widgets.detail import DetailPane
 from tui.widgets.entity_list import EntityList
 
@@ -85,7 +86,8 @@ def test_a_broken_file_is_reported_before_any_screen(
     report = out + err
     assert str(bad) in report
     assert "Not An Id" in report  # the offending value
-    assert "problem" in report
+    # In the file's language (Korean: it names none), as `facts-tui check` would say it.
+    assert msg("problem.count_one", "ko", path=bad) in report
     assert "Traceback" not in report
 
 
