@@ -186,12 +186,22 @@ class OtherLanguage:
 
         return _QUOTED.sub(blank, column)
 
+    def _without_cut_data(self, column: str) -> str:
+        """A column without the pieces of the file's text that a cut shows between `…` (a search
+        hit's snippet: `…. 2023년 1월 CES에서 … 설…`): such a piece is data even where each of its
+        words alone is also an interface word (`년`, `월`)."""
+        pieces = column.split("…")
+        if len(pieces) == 1:
+            return column
+        kept = [" " if len(p.strip()) >= 6 and squeeze(p) in self.haystack else p for p in pieces]
+        return "…".join(kept)
+
     def words(self, text: str) -> list[str]:
         """Each line of `text` holding a word of the other language, with the words."""
         found = []
         for line in text.splitlines():
             columns = _COLUMNS.split(_without_units(line))
-            line = "  ".join(self._without_quoted_data(column) for column in columns)
+            line = "  ".join(self._without_cut_data(self._without_quoted_data(column)) for column in columns)
             bad = [
                 w
                 for run in self._runs(line)

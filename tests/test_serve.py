@@ -83,7 +83,7 @@ def test_serve_bad_file_exits_2_before_serving(
     bad = write_facts('[meta]\ntitle = "x"\n[[people]]\nid = "p"\n')
     assert main(["serve", str(bad), "--port", "1"]) == 2
     err = capsys.readouterr().err
-    assert "missing required field 'name'" in err
+    assert "필수 필드 'name'" in err  # in the file's language (Korean: it names none), as check says it
     assert "textual-serve" not in err
 
 

@@ -93,7 +93,7 @@ def test_unpacked_wheel_is_imported_instead_of_the_checkout(unpacked: Path, tmp_
 
 
 def test_installed_check_finds_the_bundled_file(unpacked: Path, tmp_path: Path) -> None:
-    result = run_from(unpacked, "-m", "tui", "check", cwd=tmp_path)
+    result = run_from(unpacked, "-m", "tui", "check", "--lang", "en", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert f"{unpacked / 'tui' / 'data' / 'facts.toml'}: valid" in result.stdout
     assert "32" in result.stdout
