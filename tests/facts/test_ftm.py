@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -18,9 +20,17 @@ from tui.facts.model import Agreement, Organization, Person, Project, Source
 followthemoney = pytest.importorskip("followthemoney", reason="the ftm extra: pip install 'facts-tui[ftm]'")
 
 from tui.facts.ftm.export import Export, to_ftm, write_ftm  # noqa: E402
-from tui.facts.ftm.importer import BAD_ENDS, NO_COUNTERPART, read_ftm  # noqa: E402
+from tui.facts.ftm.importer import (  # noqa: E402
+    BAD_ENDS,
+    EDGE_READS,
+    NO_COUNTERPART,
+    READS,
+    _Mapper,
+    read_ftm,
+)
 
 DAY = dt.date(2030, 1, 2)
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +131,37 @@ def test_write_ftm_writes_one_json_object_per_line(bundled: FactBase) -> None:
     assert len(lines) == sum(report.schemata.values())
     assert all(isinstance(json.loads(line), dict) for line in lines)
     assert "대구시" in out.getvalue(), "Korean is written as it is, not escaped"
+
+
+def test_each_line_is_what_json_dumps_writes_even_for_hostile_text(tmp_path) -> None:
+    """The JSON lines are byte for byte `json.dumps(ensure_ascii=False)` of each entity: quotes,
+    backslashes, control characters, separators and astral characters escaped (or not) alike."""
+    hostile = load(REPO / "tests" / "fixtures" / "hostile.toml", cache=False)
+    awkward = 'q"b\\s\t\x01\x1f\x7f\u2028\u2029 한 😀 </script>'
+    for facts in (hostile, loads(stream_fact_file(awkward))):
+        out = io.StringIO()
+        write_ftm(facts, out)
+        expected = "".join(
+            json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n" for e in to_ftm(facts)
+        )
+        assert out.getvalue() == expected
+
+
+def stream_fact_file(text: str) -> str:
+    quoted = json.dumps(text, ensure_ascii=False)
+    return f"""[meta]
+title = "t"
+[[sources]]
+id = "s"
+outlet = {{ en = {quoted} }}
+title = {{ en = "t" }}
+published = 2023-03-07
+[[people]]
+id = "p"
+name = {{ en = {quoted} }}
+summary = {{ en = {quoted} }}
+provenance = [{{ source = "s", quote = {quoted} }}]
+"""
 
 
 # -- text and dates -----------------------------------------------------------------------------------
@@ -240,6 +281,53 @@ def test_every_bad_line_is_a_problem_at_its_line(tmp_path) -> None:
     text = info.value.format()
     assert "bad.json:5: Person p3: birthDate: not a valid date: 'yesterday'" in text
     assert "Traceback" not in text
+
+
+BAD_VALUE = {
+    "address": "x" * 251,
+    "date": "2023-13-45",
+    "entity": "bad id!",
+    "language": "klingon",
+    "name": '""',
+    "number": "1" * 251,
+    "string": "x" * 1025,
+    "text": "x" * 65001,
+    "url": "javascript:alert(1)",
+}
+"""A value each property type refuses (besides the empty string, which every type refuses)."""
+
+
+def test_a_bad_value_of_every_property_the_import_reads_is_a_problem_at_its_line(tmp_path) -> None:
+    """Every schema the import maps, every property it reads there: an empty value and a value its
+    type refuses are each a problem at the line, naming the entity, the property and the type, and
+    nothing is imported. The same bad value on many lines is reported on each."""
+    model = followthemoney.model
+    lines: list[str] = []
+    expected: list[tuple[int, str]] = []
+    schemata, types = set(), set()
+    for schema in model:
+        kind = _Mapper._kind_of(schema)
+        reads = READS[kind] if kind else EDGE_READS.get(schema.name, frozenset())
+        for name in sorted(reads):
+            prop = schema.properties.get(name)
+            if prop is None or prop.stub:
+                continue  # the library ignores it too
+            bad = BAD_VALUE[prop.type.name]
+            assert not prop.type.validate(bad) and not prop.type.validate("")
+            eid = f"e{len(lines)}"
+            lines.append(json.dumps(entity(eid, schema.name, **{name: ["", bad]})))
+            problem = f"{schema.name} {eid}: {name}: not a valid {prop.type.name}"
+            expected += [(len(lines) + 1, problem)] * 2  # the empty value and the bad one
+            schemata.add(schema.name)
+            types.add(prop.type.name)
+    assert {"Company", "PublicBody", "Person", "Contract", "Project", "Event", "Article"} <= schemata
+    assert {"Documentation", "Directorship", "UnknownLink", "Payment", "ContractAward"} <= schemata
+    assert types == set(BAD_VALUE), "every type the import reads, and no other"
+    good = json.dumps(entity("ok", "Person", name=["Kim"]))
+    with pytest.raises(FactFileError) as info:
+        read_ftm("\n".join([good, *lines, good]).encode(), tmp_path / "bad.json", DAY)
+    found = [(p.line, re.sub(r"(: not a valid \w+): .*", r"\1", p.message)) for p in info.value.problems]
+    assert found == expected
 
 
 def test_hostile_text_is_cleaned(tmp_path) -> None:

@@ -37,6 +37,7 @@ from tui.facts.ftm.schemata import (
     AGREEMENT_KINDS,
     COMMITMENT,
     FOUNDER,
+    LINK,
     ORG_KIND_OF_SCHEMA,
     ORG_KINDS,
     OWNER,
@@ -59,9 +60,8 @@ from tui.facts.sanitize import clean_tree, may_be_unsafe
 
 Record = dict[str, Any]
 
-# Which properties of a node each kind reads; any other property's values are counted as not carried.
 _NAMED = frozenset({"name", "alias", "summary", "keywords"})
-_READS: dict[str, frozenset[str]] = {
+READS: dict[str, frozenset[str]] = {
     "organization": _NAMED
     | {"classification", "address", "incorporationDate", "parent", "amount", "currency"},
     "person": _NAMED,
@@ -74,6 +74,22 @@ _READS: dict[str, frozenset[str]] = {
          "author", "sourceUrl", "summary", "keywords"}
     ),
 }  # fmt: skip
+"""Which properties of a node each fact kind reads; any other property's values are counted as not
+carried."""
+EDGE_READS: dict[str, frozenset[str]] = {
+    "Documentation": frozenset({"entity", "document", "role", "description", "summary"}),
+    "Mention": frozenset({"resolved", "document", "name"}),
+    **{schema: frozenset({*ends, "role", "startDate", "endDate"}) for schema, ends in ROLE_ENDS.items()},
+    "ProjectParticipant": frozenset({"project", "participant", "role"}),
+    LINK: frozenset({"subject", "object", "role", "summary"}),
+    "ContractAward": frozenset({"contract", "supplier"}),
+    "Payment": frozenset(
+        {"contract", "payer", "beneficiary", "amount", "currency", "endDate", "date", "purpose"}
+    ),
+}
+"""Which properties of a link each schema the import maps reads (an UnknownLink's summary only
+when it is a commitment)."""
+_LINK_READS = EDGE_READS[LINK] - {"summary"}
 _TABLES = {"organization": "organizations", "person": "people", "agreement": "agreements",
            "project": "projects", "event": "events", "source": "sources"}  # fmt: skip
 _LANGUAGES = {"kor": "ko", "eng": "en"}
@@ -298,12 +314,12 @@ class _Mapper:
         self._kind: dict[str, str] = {}  # FtM id -> fact kind
         self._schema_of: dict[str, str] = {}  # FtM id -> schema name
         self._kinds: dict[Any, str | None] = {}  # schema -> fact kind (None: an edge or no counterpart)
-        self._citable = {kind: citable_set(kind) for kind in _READS}
+        self._citable = {kind: citable_set(kind) for kind in READS}
         self._edges: dict[str, Any] = {
             "Documentation": self._documentation,
             "Mention": self._mention,
             "ProjectParticipant": self._participant,
-            "UnknownLink": self._link,
+            LINK: self._link,
             "Payment": self._payment,
             "ContractAward": self._award,
             **dict.fromkeys(ROLE_ENDS, self._role),
@@ -326,11 +342,11 @@ class _Mapper:
             self._kind[ftm] = kind
             self._schema_of[ftm] = entity.schema.name
             self._records[ftm] = {"id": self._unique(fact_id(ftm), taken)}
-        nodes = {kind: getattr(self, f"_{kind}") for kind in _READS}
+        nodes = {kind: getattr(self, f"_{kind}") for kind in READS}
         for ftm, kind in self._kind.items():
             entity = self._entities[ftm]
             nodes[kind](self._records[ftm], entity)
-            self._count_unread(entity, _READS[kind])
+            self._count_unread(entity, READS[kind])
             self._report.used[entity.schema.name] += 1
         # Parties first: an investment's beneficiaries are compared with them.
         edges.sort(key=lambda e: e[1].schema.name != "ContractAward")
@@ -587,7 +603,7 @@ class _Mapper:
         if quote:
             entry["quote"] = quote
         record["provenance"].append(entry)
-        self._count_unread(entity, ("entity", "document", "role", "description", "summary"))
+        self._count_unread(entity, EDGE_READS[entity.schema.name])
         return True
 
     def _mention(self, entity: _Entity) -> bool:
@@ -596,7 +612,7 @@ class _Mapper:
         if record is None or "provenance" not in record or self._kind.get(document) != "source":
             return False
         record["provenance"].append({"source": self._records[document]["id"]})
-        self._count_unread(entity, ("resolved", "document", "name"))
+        self._count_unread(entity, EDGE_READS[entity.schema.name])
         return True
 
     def _role(self, entity: _Entity) -> bool:
@@ -616,7 +632,7 @@ class _Mapper:
         if until and (not since or until >= since):
             role["until"] = until
         person.setdefault("roles", []).append(role)
-        self._count_unread(entity, (person_end, org_end, "role", "startDate", "endDate"))
+        self._count_unread(entity, EDGE_READS[entity.schema.name])
         if rest:
             self._report.not_carried[(entity.schema.name, "role")] += len(rest)
         return True
@@ -636,7 +652,7 @@ class _Mapper:
             if org is None:
                 return False
             project.setdefault("organizations", []).append(org)
-        self._count_unread(entity, ("project", "participant", "role"))
+        self._count_unread(entity, EDGE_READS[entity.schema.name])
         return True
 
     def _link(self, entity: _Entity) -> bool:
@@ -662,9 +678,7 @@ class _Mapper:
             rec_object.setdefault("related", []).append(rec_subject["id"])
         else:
             return False
-        self._count_unread(
-            entity, ("subject", "object", "role", *(("summary",) if role == COMMITMENT else ()))
-        )
+        self._count_unread(entity, EDGE_READS[LINK] if role == COMMITMENT else _LINK_READS)
         return True
 
     def _award(self, entity: _Entity) -> bool:
@@ -678,7 +692,7 @@ class _Mapper:
             return False
         if supplier not in contract["parties"]:
             contract["parties"].append(supplier)
-        self._count_unread(entity, ("contract", "supplier"))
+        self._count_unread(entity, EDGE_READS[entity.schema.name])
         return True
 
     def _payment(self, entity: _Entity) -> bool:
@@ -707,9 +721,7 @@ class _Mapper:
         if others:
             self._report.not_carried[(entity.schema.name, "beneficiary")] += len(others)
         contract.setdefault("investments", []).append(investment)
-        self._count_unread(
-            entity, ("contract", "payer", "beneficiary", "amount", "currency", "endDate", "date", "purpose")
-        )
+        self._count_unread(entity, EDGE_READS[entity.schema.name])
         return True
 
     # -- the file --------------------------------------------------------------------------------
