@@ -24,9 +24,9 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.pilot import Pilot
 
-from tui.app import FactsApp
 from tui.facts import load
 from tui.facts.bundled import bundled_fact_file
+from tui.ui.app import FactsApp
 
 FILTER_QUERIES = ("대구", "daegu", "ㄷㄱ", "모빌리티", "org-0001", "2023-0")
 """Typed one character at a time into the filter bar of the first (largest) section."""

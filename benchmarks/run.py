@@ -260,7 +260,7 @@ def measure_search_query(ctx: Context) -> Sample:
     return Sample(statistics.median(times), {"p95_s": p95, "queries": len(times)})
 
 
-# -- the explorer (tui/app.py): first paint, cursor-move latency ---------------------------------
+# -- the explorer (tui/ui/app.py): first paint, cursor-move latency ---------------------------------
 
 
 def _first_paint_process(ctx: Context, code: str, env: dict[str, str]) -> Sample:

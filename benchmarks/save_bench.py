@@ -42,10 +42,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from explorer import percentile, settle  # noqa: E402  (benchmarks/ is not a package)
 
-from tui.app import FactsApp  # noqa: E402
 from tui.facts import load  # noqa: E402
 from tui.facts.edit.plan import set_fields  # noqa: E402
 from tui.facts.edit.values import parse  # noqa: E402
+from tui.ui.app import FactsApp  # noqa: E402
 
 
 async def measure(path: Path, saves: int) -> tuple[dict[str, list[float]], list[float]]:
@@ -108,13 +108,13 @@ def _watch_apply(app: FactsApp) -> threading.Event:
 
 
 STEPS = (
-    ("tui.edit_service", "read_snapshot", "read"),
-    ("tui.edit_service", "scan", "scan layout"),
-    ("tui.edit_service", "_decode", "decode"),
-    ("tui.edit_service", "_encode", "encode"),
-    ("tui.edit_service", "rebuild", "rebuild + check"),
-    ("tui.edit_service", "check_change", "check (whole)"),
-    ("tui.edit_service", "write_bytes", "write"),
+    ("tui.ui.edit_service", "read_snapshot", "read"),
+    ("tui.ui.edit_service", "scan", "scan layout"),
+    ("tui.ui.edit_service", "_decode", "decode"),
+    ("tui.ui.edit_service", "_encode", "encode"),
+    ("tui.ui.edit_service", "rebuild", "rebuild + check"),
+    ("tui.ui.edit_service", "check_change", "check (whole)"),
+    ("tui.ui.edit_service", "write_bytes", "write"),
 )
 
 
@@ -122,7 +122,7 @@ def steps(path: Path) -> list[tuple[str, float, float]]:
     """(step, seconds, longest wait of a ticking main thread) for two saves through the service."""
     import importlib
 
-    from tui.edit_service import EditService, read_snapshot
+    from tui.ui.edit_service import EditService, read_snapshot
 
     facts = load(path)
     facts.backlinks(next(iter(facts)).id)

@@ -29,13 +29,13 @@ from pathlib import Path
 
 from explorer import settle
 
-from tui.app import FactsApp
 from tui.facts import FactBase, load
 from tui.facts.bundled import bundled_fact_file
 from tui.facts.citations import by_paragraph
 from tui.facts.source_rows import source_rows
-from tui.screens.source_view import SourceViewScreen
-from tui.widgets.paragraph_list import ParagraphList
+from tui.ui.app import FactsApp
+from tui.ui.screens.source_view import SourceViewScreen
+from tui.ui.widgets.paragraph_list import ParagraphList
 
 PARAGRAPHS = 20
 QUOTE = "대구시는 미래 산업 육성을 위해 {n}번째 기업과 업무 협약을 맺고 행정 지원을 맡기로 했다"

@@ -45,7 +45,7 @@ import sys, time
 from pathlib import Path
 from tui.facts.bundled import bundled_fact_file
 from tui.commands.open import explorer_source
-from tui.app import FactsApp
+from tui.ui.app import FactsApp
 
 class Timed(FactsApp):
     def on_ready(self):

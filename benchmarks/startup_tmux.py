@@ -58,7 +58,7 @@ Bare().run()
 OLD_WAY = """
 import sys
 from tui.facts import load
-from tui.app import FactsApp
+from tui.ui.app import FactsApp
 
 facts = load(sys.argv[1])  # the whole file, before the app starts: a blank terminal meanwhile
 FactsApp(facts, watch=False).run()

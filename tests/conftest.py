@@ -60,7 +60,7 @@ def private_cache_dir(
     directory = pytestconfig.stash[PRIVATE_CACHE]
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FACTS_TUI_CACHE_DIR", str(directory))
-        # Nor the user's settings file (tui/config.py): a missing default file means the defaults.
+        # Nor the user's settings file (tui/commands/settings.py): a missing default file means the defaults.
         patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
         patch.delenv("FACTS_TUI_CONFIG", raising=False)
         yield directory

@@ -200,7 +200,7 @@ SHOTS: tuple[Shot, ...] = (
 
 def make_app(facts: FactBase):
     """The explorer on `facts`, in the file's language (imported here: Textual loads on use)."""
-    from tui.app import FactsApp
+    from tui.ui.app import FactsApp
 
     return FactsApp(facts, facts.meta.language)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli_runner import runner
-from tui.config import ConfigError, find, load_config, normalize_key, parse_config
-from tui.keymap import binding_conflicts, binding_ids, binding_rows
+from tui.commands.settings import ConfigError, find, load_config, normalize_key, parse_config
+from tui.ui.keymap import binding_conflicts, binding_ids, binding_rows
 
 
 @pytest.fixture(autouse=True)

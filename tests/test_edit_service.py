@@ -1,4 +1,4 @@
-"""The edit service (tui/edit_service.py), without the app: what the explorer's saves, undo and
+"""The edit service (tui/ui/edit_service.py), without the app: what the explorer's saves, undo and
 redo do to the file. Every test edits a copy of the bundled facts.toml in tmp_path."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.edit_service import EditService, NothingToChange, read_snapshot
 from tui.facts import ENTITY_KINDS, FactFileError, load
 from tui.facts.bundled import bundled_fact_file
 from tui.facts.edit import FileChangedError, text_diff
@@ -28,6 +27,7 @@ from tui.facts.edit.plan import (
 )
 from tui.facts.edit.values import parse
 from tui.facts.model import TYPE_BY_KIND
+from tui.ui.edit_service import EditService, NothingToChange, read_snapshot
 
 
 @pytest.fixture

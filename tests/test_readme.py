@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tui.keymap import keys_markdown
+from tui.ui.keymap import keys_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -13,7 +13,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 def test_readme_key_table_is_the_one_the_app_uses() -> None:
     text = README.read_text(encoding="utf-8")
     block = text.split("<!-- keys:start -->\n", 1)[1].split("\n<!-- keys:end -->", 1)[0]
-    assert block == keys_markdown(), "regenerate the README key table from tui.keymap.keys_markdown()"
+    assert block == keys_markdown(), "regenerate the README key table from tui.ui.keymap.keys_markdown()"
 
 
 def test_readme_pictures_exist() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import FactsApp
 from tui.facts import FactBase, load
+from tui.ui.app import FactsApp
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -33,9 +33,9 @@ def make_app(facts: FactBase) -> Callable[..., FactsApp]:
 @pytest.fixture
 def fast_polling(monkeypatch: pytest.MonkeyPatch) -> None:
     """Poll the file every 0.1 s instead of 0.5 s: the same watcher, five times less waiting."""
-    import tui.app
+    import tui.ui.app
 
-    monkeypatch.setattr(tui.app, "POLL_SECONDS", 0.1)
+    monkeypatch.setattr(tui.ui.app, "POLL_SECONDS", 0.1)
 
 
 @pytest.fixture

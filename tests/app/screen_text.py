@@ -22,8 +22,8 @@ from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import kind_label
 from tui.render.entity import entity_fields, link_text, mentions, source_citation
-from tui.widgets.detail import MAX_BACKLINKS, MAX_FIELD_CHARS, DetailPane
-from tui.widgets.section_bar import SectionBar
+from tui.ui.widgets.detail import MAX_BACKLINKS, MAX_FIELD_CHARS, DetailPane
+from tui.ui.widgets.section_bar import SectionBar
 
 _TEXT = re.compile(
     r'<text [^>]*?x="(?P<x>[\d.]+)"[^>]*?clip-path="url\(#[\w-]*?line-(?P<line>\d+)\)"[^>]*>'

@@ -6,10 +6,10 @@ from screen_text import click_text, settle, squeeze, visible_text
 from textual.command import CommandPalette
 
 from tui.facts.messages import msg
-from tui.screens.help import HelpScreen
-from tui.widgets.bars import KeyBar, TitleBar
-from tui.widgets.detail import DetailPane
-from tui.widgets.entity_list import EntityList
+from tui.ui.screens.help import HelpScreen
+from tui.ui.widgets.bars import KeyBar, TitleBar
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.entity_list import EntityList
 
 SIZE = (120, 40)
 

@@ -29,10 +29,10 @@ from textual.scrollbar import ScrollBar, ScrollBarCorner
 from textual.widgets import Input, OptionList, Static
 
 from screenshots import entity, help_screen, main_screen, palette, timeline_view, wait_until
-from tui.app import FactsApp
 from tui.facts import FactBase, FactFileError, load
-from tui.widgets.detail import DetailPane
-from tui.widgets.section_bar import SectionBar
+from tui.ui.app import FactsApp
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.section_bar import SectionBar
 
 REPO = Path(__file__).resolve().parents[2]
 MINIMUM = 4.5

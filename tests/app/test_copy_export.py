@@ -10,8 +10,8 @@ from textual.widgets import Input
 
 from tui.facts.export import from_json
 from tui.facts.messages import msg
-from tui.screens.export import ExportScreen
-from tui.screens.main import MainScreen
+from tui.ui.screens.export import ExportScreen
+from tui.ui.screens.main import MainScreen
 
 SIZE = (120, 40)
 

@@ -21,9 +21,6 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from screenshots import wait_until
-from tui.app import FactsApp
-from tui.edit_service import EditService, read_snapshot
-from tui.editor import editor_argv
 from tui.facts import FactBase, FactFileError, load, loads
 from tui.facts.bundled import bundled_fact_file
 from tui.facts.edit import FileChangedError
@@ -32,9 +29,12 @@ from tui.facts.edit.form import form_fields, preview
 from tui.facts.edit.plan import set_fields
 from tui.facts.edit.values import parse
 from tui.facts.messages import msg
-from tui.screens.conflict import ConflictScreen
-from tui.screens.edit_field import EditFieldScreen
-from tui.screens.help import HelpScreen
+from tui.ui.app import FactsApp
+from tui.ui.edit_service import EditService, read_snapshot
+from tui.ui.editor import editor_argv
+from tui.ui.screens.conflict import ConflictScreen
+from tui.ui.screens.edit_field import EditFieldScreen
+from tui.ui.screens.help import HelpScreen
 
 pytestmark = pytest.mark.usefixtures("fast_polling")
 

@@ -18,8 +18,8 @@ from screen_text import (
 from tui.facts import FactBase
 from tui.facts.messages import msg
 from tui.render.entity import mentions
-from tui.widgets.detail import DetailPane
-from tui.widgets.entity_list import EntityList
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.entity_list import EntityList
 
 
 def pane(app) -> DetailPane:

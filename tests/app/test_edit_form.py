@@ -12,13 +12,13 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from screenshots import wait_until
-from tui.app import FactsApp
 from tui.facts import load
-from tui.keymap import EDIT_ACTIONS
-from tui.screens.edit_form import EditFormScreen
-from tui.screens.ref_picker import RefPickerScreen
-from tui.widgets.list_field import ListField
-from tui.widgets.ref_field import RefField
+from tui.ui.app import FactsApp
+from tui.ui.keymap import EDIT_ACTIONS
+from tui.ui.screens.edit_form import EditFormScreen
+from tui.ui.screens.ref_picker import RefPickerScreen
+from tui.ui.widgets.list_field import ListField
+from tui.ui.widgets.ref_field import RefField
 
 pytestmark = pytest.mark.usefixtures("fast_polling")
 

@@ -13,12 +13,12 @@ from screen_text import settle, shown, squeeze, visible_text
 from textual.widgets import Input
 
 from screenshots import wait_until
-from tui.app import FactsApp
 from tui.facts import load
 from tui.facts.edit.plan import referrers
-from tui.screens.delete import DeleteScreen
-from tui.screens.new_entity import NewEntityScreen
-from tui.screens.rename import RenameScreen
+from tui.ui.app import FactsApp
+from tui.ui.screens.delete import DeleteScreen
+from tui.ui.screens.new_entity import NewEntityScreen
+from tui.ui.screens.rename import RenameScreen
 
 pytestmark = pytest.mark.usefixtures("fast_polling")
 

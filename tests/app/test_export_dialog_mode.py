@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from screen_text import settle
 
-from tui.screens.export import ExportScreen
-from tui.screens.main import MainScreen
+from tui.ui.screens.export import ExportScreen
+from tui.ui.screens.main import MainScreen
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 

@@ -7,8 +7,8 @@ from screen_text import notices, settle, squeeze, visible_text
 
 import tui.facts.search
 from tui.facts.messages import msg
-from tui.screens.main import MainScreen
-from tui.widgets.filter_bar import FilterBar
+from tui.ui.screens.main import MainScreen
+from tui.ui.widgets.filter_bar import FilterBar
 
 
 async def test_a_failing_search_index_costs_the_search_not_the_app(

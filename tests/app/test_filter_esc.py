@@ -7,8 +7,8 @@ from __future__ import annotations
 from screen_text import active_section, assert_showing, settle, shown
 from textual.widgets import Input
 
-from tui.widgets.entity_list import EntityList
-from tui.widgets.filter_bar import FilterBar, FilterInput
+from tui.ui.widgets.entity_list import EntityList
+from tui.ui.widgets.filter_bar import FilterBar, FilterInput
 
 SIZE = (120, 40)
 

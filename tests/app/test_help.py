@@ -9,9 +9,9 @@ from textual.app import App
 
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.keymap import ALL_GROUPS, Command
-from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen
+from tui.ui.keymap import ALL_GROUPS, Command
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.main import MainScreen
 
 TALL = (120, 120)  # tall enough that the whole help fits without scrolling
 

@@ -1,8 +1,8 @@
-"""`tui.history.History`: back and forward through visited entities, like a browser."""
+"""`tui.ui.history.History`: back and forward through visited entities, like a browser."""
 
 from __future__ import annotations
 
-from tui.history import History
+from tui.ui.history import History
 
 
 def visited(*ids: str, limit: int = 500) -> History:

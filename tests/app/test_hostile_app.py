@@ -25,13 +25,13 @@ from screen_text import (
     visible_text,
 )
 
-import tui.widgets.detail
-from tui.app import FactsApp
+import tui.ui.widgets.detail
 from tui.facts import ENTITY_KINDS, Entity, FactBase, load, loads
 from tui.facts.messages import msg
-from tui.widgets.breadcrumb import Breadcrumb
-from tui.widgets.detail import DetailPane
-from tui.widgets.entity_list import EntityList
+from tui.ui.app import FactsApp
+from tui.ui.widgets.breadcrumb import Breadcrumb
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.entity_list import EntityList
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 MINIMAL = HOSTILE.parent / "minimal.toml"
@@ -194,14 +194,14 @@ async def test_an_entity_whose_rendering_fails_shows_an_error_and_the_app_goes_o
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     facts = load(HOSTILE / "markup.toml")
-    real_field_cells = tui.widgets.detail.field_cells
+    real_field_cells = tui.ui.widgets.detail.field_cells
 
     def field_cells(fact_base, entity, lang="ko", **options):
         if entity.id == "evil":
             raise RuntimeError("cannot render [@click=app.quit] [/bold]")
         return real_field_cells(fact_base, entity, lang, **options)
 
-    monkeypatch.setattr(tui.widgets.detail, "field_cells", field_cells)
+    monkeypatch.setattr(tui.ui.widgets.detail, "field_cells", field_cells)
     app = explorer(facts)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

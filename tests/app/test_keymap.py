@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from screen_text import visible_lines
 
-from tui.app import FactsApp
 from tui.facts import FactBase
-from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen
-from tui.screens.timeline import TimelineScreen
+from tui.ui.app import FactsApp
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.main import MainScreen
+from tui.ui.screens.timeline import TimelineScreen
 
 
 async def test_a_rebound_key_runs_the_command_and_the_old_key_does_not(facts: FactBase) -> None:

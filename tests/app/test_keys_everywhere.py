@@ -16,16 +16,16 @@ from screen_text import settle, squeeze, visible_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Tree
 
-from tui.app import FactsApp
 from tui.facts import FactFileError, loads
 from tui.facts.messages import msg
-from tui.keymap import ALL_GROUPS, PASSED_ON_BY_VIEWS, Command
-from tui.screens.main import MainScreen
-from tui.screens.relations import RelationsScreen
-from tui.screens.timeline import TimelineScreen
-from tui.widgets.bars import KeyBar
-from tui.widgets.entity_list import EntityList
-from tui.widgets.virtual_list import VirtualList
+from tui.ui.app import FactsApp
+from tui.ui.keymap import ALL_GROUPS, PASSED_ON_BY_VIEWS, Command
+from tui.ui.screens.main import MainScreen
+from tui.ui.screens.relations import RelationsScreen
+from tui.ui.screens.timeline import TimelineScreen
+from tui.ui.widgets.bars import KeyBar
+from tui.ui.widgets.entity_list import EntityList
+from tui.ui.widgets.virtual_list import VirtualList
 
 SIZE = (120, 40)
 GROUPS = dict(ALL_GROUPS)

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from screen_text import assert_showing, squeeze, visible_lines, visible_text
 
-from tui.app import FactsApp
 from tui.facts import ENTITY_KINDS, load
 from tui.facts.messages import msg
-from tui.widgets.bars import TitleBar
-from tui.widgets.breadcrumb import Breadcrumb
-from tui.widgets.detail import DetailPane
-from tui.widgets.entity_list import EntityList
-from tui.widgets.section_bar import SectionBar
+from tui.ui.app import FactsApp
+from tui.ui.widgets.bars import TitleBar
+from tui.ui.widgets.breadcrumb import Breadcrumb
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.entity_list import EntityList
+from tui.ui.widgets.section_bar import SectionBar
 
 SIZE = (120, 40)
 

@@ -9,11 +9,11 @@ from screen_text import assert_showing, column_of, settle, squeeze, visible_line
 from textual.pilot import Pilot
 
 from tui import cli
-from tui.app import FactsApp
 from tui.facts import load
 from tui.facts.messages import msg
-from tui.widgets.detail import DetailPane
-from tui.widgets.entity_list import EntityList
+from tui.ui.app import FactsApp
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.entity_list import EntityList
 
 BROKEN = """\
 [meta]

@@ -13,9 +13,9 @@ from screen_text import (
 
 from tui.facts import ENTITY_KINDS
 from tui.facts.text import section_label
-from tui.widgets.detail import DetailPane
-from tui.widgets.entity_list import EntityList
-from tui.widgets.section_bar import SectionBar
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.entity_list import EntityList
+from tui.ui.widgets.section_bar import SectionBar
 
 SIZE = (120, 40)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from screen_text import active_section, assert_showing, settle, shown, squeeze, visible_lines, visible_text
 
 from tui.facts import ENTITY_KINDS
-from tui.widgets.breadcrumb import Breadcrumb
-from tui.widgets.detail import DetailPane
-from tui.widgets.entity_list import EntityList
-from tui.widgets.section_bar import SectionBar
+from tui.ui.widgets.breadcrumb import Breadcrumb
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.entity_list import EntityList
+from tui.ui.widgets.section_bar import SectionBar
 
 SIZE = (120, 40)
 

@@ -19,12 +19,12 @@ from screen_text import settle, visible_text
 from textual.pilot import Pilot
 
 from screenshots import wait_until
-from tui.app import FactsApp
 from tui.facts import ENTITY_KINDS, FactBase, load
 from tui.facts.messages import msg
-from tui.screens.main import MainScreen
-from tui.widgets.detail import DetailPane
-from tui.widgets.problems import ProblemsPanel
+from tui.ui.app import FactsApp
+from tui.ui.screens.main import MainScreen
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.problems import ProblemsPanel
 
 REPO = Path(__file__).resolve().parents[2]
 SIZE = (150, 60)

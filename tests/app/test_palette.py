@@ -9,11 +9,11 @@ from screen_text import active_section, assert_showing, settle, squeeze, visible
 from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 
-from tui.app import FactsApp
 from tui.facts.messages import both, msg
 from tui.facts.text import section_label
-from tui.screens.main import MainScreen
-from tui.screens.timeline import TimelineScreen
+from tui.ui.app import FactsApp
+from tui.ui.screens.main import MainScreen
+from tui.ui.screens.timeline import TimelineScreen
 
 SIZE = (120, 40)
 

@@ -10,11 +10,11 @@ from pathlib import Path
 from screen_text import settle, visible_text
 
 from screenshots import wait_until
-from tui.app import FactsApp
 from tui.cli import main
 from tui.facts import load
 from tui.facts.messages import msg
-from tui.widgets.problems import ProblemsPanel
+from tui.ui.app import FactsApp
+from tui.ui.widgets.problems import ProblemsPanel
 
 SIZE = (120, 40)
 

@@ -1,4 +1,4 @@
-"""Live reload: the explorer follows its fact file on disk (tui/watcher.py polls it every 0.5 s).
+"""Live reload: the explorer follows its fact file on disk (tui/ui/watcher.py polls it every 0.5 s).
 
 Each test copies the bundled facts.toml into tmp_path and opens the copy. A good save shows the
 new data with the section, the selection and the history kept by id; a broken save keeps the
@@ -20,13 +20,13 @@ from screen_text import active_section, assert_showing, settle, shown, squeeze, 
 from textual.pilot import Pilot
 
 from screenshots import wait_until
-from tui.app import FactsApp
 from tui.cli import main
 from tui.facts import FactBase, load, loads
 from tui.facts.messages import msg
-from tui.widgets.detail import DetailPane
-from tui.widgets.entity_list import EntityList
-from tui.widgets.problems import ProblemsPanel
+from tui.ui.app import FactsApp
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.entity_list import EntityList
+from tui.ui.widgets.problems import ProblemsPanel
 
 pytestmark = pytest.mark.usefixtures("fast_polling")
 

@@ -16,12 +16,12 @@ from textual.widgets import Input, OptionList, Static, Tree
 import tui.facts.search
 from screenshots import wait_until
 from tui.facts.messages import msg
-from tui.screens.export import ExportScreen
-from tui.screens.main import MainScreen
-from tui.screens.relations import RelationsScreen
-from tui.screens.search import SearchScreen
-from tui.screens.timeline import TimelineList, TimelineScreen
-from tui.widgets.filter_bar import FilterBar
+from tui.ui.screens.export import ExportScreen
+from tui.ui.screens.main import MainScreen
+from tui.ui.screens.relations import RelationsScreen
+from tui.ui.screens.search import SearchScreen
+from tui.ui.screens.timeline import TimelineList, TimelineScreen
+from tui.ui.widgets.filter_bar import FilterBar
 
 SIZE = (120, 40)
 

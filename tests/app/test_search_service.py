@@ -1,4 +1,4 @@
-"""The search index's life cycle (tui/search_service.py), without an app: one build at a time,
+"""The search index's life cycle (tui/ui/search_service.py), without an app: one build at a time,
 those waiting are answered when it ends, a reload meanwhile builds again, a failure is told."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import asyncio
 import pytest
 
 from tui.facts import FactBase, loads
-from tui.search_service import SearchService, SearchUnavailable
+from tui.ui.search_service import SearchService, SearchUnavailable
 
 
 class Harness:

@@ -20,11 +20,11 @@ from textual.widgets import Input, OptionList
 
 from screenshots import wait_until
 from tui.facts.messages import msg
-from tui.screens.main import MainScreen
-from tui.screens.search import SearchScreen
-from tui.widgets.breadcrumb import Breadcrumb
-from tui.widgets.entity_list import EntityList
-from tui.widgets.filter_bar import FilterBar
+from tui.ui.screens.main import MainScreen
+from tui.ui.screens.search import SearchScreen
+from tui.ui.widgets.breadcrumb import Breadcrumb
+from tui.ui.widgets.entity_list import EntityList
+from tui.ui.widgets.filter_bar import FilterBar
 
 SIZE = (120, 40)
 
@@ -129,7 +129,7 @@ async def test_slash_filters_as_you_type_enter_goes_to_the_first_hit_esc_clears(
 
 
 FILTER_CLOSE_RESETS_THE_CURSOR = (
-    "tui/widgets/filter_bar.py FilterBar.close sets the input's value to '', which posts Input.Changed "
+    "tui/ui/widgets/filter_bar.py FilterBar.close sets the input's value to '', which posts Input.Changed "
     "→ FilterBar.Changed('') → MainScreen.on_filter_bar_changed → _apply_filter('') → "
     "entity_list.set_rows(all_rows, 0): handled after the caller has put the cursor where it wants it, "
     "so the cursor ends on row 0 of the section"

@@ -10,7 +10,7 @@ from screen_text import settle, visible_text
 from tui.facts import ENTITY_KINDS, FactBase
 from tui.facts.messages import msg
 from tui.facts.text import section_label
-from tui.widgets.section_bar import SectionBar, SectionName, section_line
+from tui.ui.widgets.section_bar import SectionBar, SectionName, section_line
 
 
 def names(counts: dict[str, int], lang: str) -> list[SectionName]:

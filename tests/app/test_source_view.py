@@ -9,11 +9,11 @@ from tui.facts.citations import citations
 from tui.facts.messages import msg
 from tui.facts.source_rows import source_rows
 from tui.render.entity import paragraph_words
-from tui.screens.citation import CitationScreen
-from tui.screens.main import MainScreen
-from tui.screens.source_view import SourceViewScreen
-from tui.widgets.detail import DetailPane
-from tui.widgets.paragraph_list import ParagraphList
+from tui.ui.screens.citation import CitationScreen
+from tui.ui.screens.main import MainScreen
+from tui.ui.screens.source_view import SourceViewScreen
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.paragraph_list import ParagraphList
 
 SOURCE = "donga-2023-03-07"
 SIZE = (80, 24)

@@ -8,11 +8,11 @@ from screen_text import active_section, assert_showing, settle, squeeze, visible
 from textual.widgets import Tree
 
 from tui.facts.messages import msg
-from tui.screens.main import MainScreen
-from tui.screens.relations import RelationsScreen
-from tui.screens.timeline import TimelineList, TimelineScreen
-from tui.widgets.bars import KeyBar
-from tui.widgets.breadcrumb import Breadcrumb
+from tui.ui.screens.main import MainScreen
+from tui.ui.screens.relations import RelationsScreen
+from tui.ui.screens.timeline import TimelineList, TimelineScreen
+from tui.ui.widgets.bars import KeyBar
+from tui.ui.widgets.breadcrumb import Breadcrumb
 
 SIZE = (120, 40)
 

@@ -27,17 +27,17 @@ from screen_text import (
 )
 from textual.widgets import OptionList, Tree
 
-from tui.app import FactsApp
 from tui.facts import ENTITY_KINDS, Entity, FactBase, load
 from tui.facts.messages import msg
 from tui.facts.text import kind_label
 from tui.render.entity import entity_subtitle
 from tui.render.timeline import timeline_row
-from tui.screens.relations import RelationsScreen
-from tui.screens.search import SearchScreen
-from tui.screens.timeline import TimelineList, TimelineScreen
-from tui.widgets.detail import DetailPane
-from tui.widgets.entity_list import EntityList
+from tui.ui.app import FactsApp
+from tui.ui.screens.relations import RelationsScreen
+from tui.ui.screens.search import SearchScreen
+from tui.ui.screens.timeline import TimelineList, TimelineScreen
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.entity_list import EntityList
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tui.facts import messages
 from tui.facts.messages import MESSAGES, both, msg
-from tui.keymap import ALL_GROUPS
+from tui.ui.keymap import ALL_GROUPS
 
 HANGUL = re.compile(r"[가-힣ㄱ-ㅎㅏ-ㅣ]")
 

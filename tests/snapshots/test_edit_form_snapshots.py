@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from screenshots import NARROW, WIDE, entity_form
-from tui.app import FactsApp
 from tui.facts import FactBase, load
 from tui.facts.model import Language
+from tui.ui.app import FactsApp
 
 BUNDLED_FILE = Path(__file__).resolve().parents[2] / "facts.toml"
 

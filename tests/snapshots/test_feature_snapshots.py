@@ -16,9 +16,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from screenshots import NARROW, WIDE, Flow, entity, search, timeline_view, wait_until
-from tui.app import FactsApp
 from tui.facts import FactBase, load
 from tui.facts.messages import msg
+from tui.ui.app import FactsApp
 
 BUNDLED_FILE = Path(__file__).resolve().parents[2] / "facts.toml"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tui.app import FactsApp
 from tui.facts import load
+from tui.ui.app import FactsApp
 
 MARKUP = Path(__file__).resolve().parents[1] / "fixtures" / "hostile" / "markup.toml"
 

@@ -19,8 +19,8 @@ import pytest
 from textual.pilot import Pilot
 
 from screenshots import NARROW, WIDE, Flow, entity, help_screen, light_theme, main_screen, palette
-from tui.app import FactsApp
 from tui.facts import FactBase, load
+from tui.ui.app import FactsApp
 
 BUNDLED_FILE = Path(__file__).resolve().parents[2] / "facts.toml"
 

@@ -15,10 +15,10 @@ import pytest
 from textual.pilot import Pilot
 
 from screenshots import NARROW
-from tui.app import FactsApp
 from tui.facts import FactBase, load
 from tui.facts.model import Language
-from tui.widgets.detail import DetailPane
+from tui.ui.app import FactsApp
+from tui.ui.widgets.detail import DetailPane
 
 BUNDLED_FILE = Path(__file__).resolve().parents[2] / "facts.toml"
 

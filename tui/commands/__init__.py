@@ -73,7 +73,7 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
 def load_settings(path: Path | None):
     """The settings file (`--config`, `$FACTS_TUI_CONFIG` or the default); a bad one is a usage
     error (exit 2) naming the file, the line and the entry."""
-    from tui.config import ConfigError, load_config
+    from tui.commands.settings import ConfigError, load_config
 
     try:
         return load_config(path)
@@ -99,7 +99,7 @@ def asked_language(args: argparse.Namespace) -> Language:
 def configured_language(args: argparse.Namespace | None) -> Language | None:
     """The settings file's `lang` (`--config`, `$FACTS_TUI_CONFIG` or the default file), or None
     when it sets none or cannot be read: its own problems are for the commands that use it."""
-    from tui.config import ConfigError, load_config
+    from tui.commands.settings import ConfigError, load_config
 
     try:
         return load_config(getattr(args, "config", None)).lang

@@ -24,7 +24,7 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace, out: Console) -> int:
-    from tui.config import find
+    from tui.commands.settings import find
 
     path, origin = find(args.config)
     if args.action == "path":

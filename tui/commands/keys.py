@@ -23,7 +23,7 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace, out: Console) -> int:
-    from tui.keymap import binding_rows
+    from tui.ui.keymap import binding_rows
 
     config = load_settings(args.config)
     lang = args.lang or config.lang or "en"

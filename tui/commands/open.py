@@ -1,7 +1,7 @@
 """`facts-tui [open] [FILE]`: the explorer.
 
 A file is loaded and checked before any screen appears, except a big one: that loads behind a
-progress bar, after the first frame (`tui/screens/loading.py`). Either way a file with problems
+progress bar, after the first frame (`tui/ui/screens/loading.py`). Either way a file with problems
 never opens: they are printed as `facts-tui check` prints them, and the exit status is 2.
 """
 
@@ -46,7 +46,7 @@ def add_parser(commands) -> None:
 def run(args: argparse.Namespace, out: Console) -> int:
     config = load_settings(args.config)
     facts = explorer_source(args.file if args.file is not None else bundled_fact_file())
-    from tui.app import FactsApp  # Textual is imported only when the explorer runs
+    from tui.ui.app import FactsApp  # Textual is imported only when the explorer runs
 
     lang = args.lang or config.lang  # None: the file's own
     app = FactsApp(facts, lang=lang, watch=not args.no_watch, keymap=config.keymap, theme=config.theme)

@@ -8,7 +8,7 @@ A message is a `str.format` template: `msg("n_of_total", lang, n=5, total=7)`. K
 placeholders the same in both languages (a test checks). No Rich or Textual here.
 
 Keys are grouped in commented sections, one per area. Some families are looked up by name:
-`cmd.*` and `group.*` (the commands of tui/keymap.py), `kind.*` and `section.*` (the six kinds),
+`cmd.*` and `group.*` (the commands of tui/ui/keymap.py), `kind.*` and `section.*` (the six kinds),
 `subkind.*` (the `kind` values a file gives), `field.*` (field labels), `role.*` and
 `incoming.*` (a link, and a backlink as the shown entity reads it), `what.*` (timeline items).
 """
@@ -458,7 +458,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "edit.show_diff": ("바뀔 내용 보기", "Show the change"),
     "edit.previous_field": ("이전 필드", "Previous field"),
     "edit.next_field": ("다음 필드", "Next field"),
-    # -- saving through the edit service; add, delete, rename; the conflict dialog (tui/edit_service.py)
+    # -- saving through the edit service; add, delete, rename; the conflict dialog (tui/ui/edit_service.py)
     "cmd.add_entity": ("새 항목…", "New entity…"),
     "cmd.delete_entity": ("지우기…", "Delete…"),
     "cmd.rename_entity": ("식별자 바꾸기…", "Rename id…"),

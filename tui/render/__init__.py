@@ -1,5 +1,5 @@
 """The rendering layer: fact-file data as Rich renderables (`rich.text.Text`, tables, trees),
-shared by the command line (`tui/commands/`) and the explorer (`tui/screens/`, `tui/widgets/`).
+shared by the command line (`tui/commands/`) and the explorer (`tui/ui/screens/`, `tui/ui/widgets/`).
 
 One renderer per thing:
 - `entity`: an entity's page (fields, links both ways, citations), link and name labels, the

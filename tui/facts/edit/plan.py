@@ -1,4 +1,4 @@
-"""A change to a fact file as a value: what a screen hands the app to write (`tui.edit_service`).
+"""A change to a fact file as a value: what a screen hands the app to write (`tui.ui.edit_service`).
 
 A `PlannedChange` holds a function from the file's text (and the fact base loaded from it) to the
 new text, so the same change can be planned again on a newer text: after a conflict the file is
@@ -49,7 +49,7 @@ class PlannedChange:
 
 @dataclass(frozen=True)
 class Change:
-    """One change written to the file (by `tui.edit_service`): its whole text before and after."""
+    """One change written to the file (by `tui.ui.edit_service`): its whole text before and after."""
 
     path: Path
     before: str

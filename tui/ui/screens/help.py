@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.keymap import help_groups
+from tui.ui.keymap import help_groups
 
 
 def help_table(

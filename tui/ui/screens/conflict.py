@@ -16,7 +16,7 @@ from textual.widgets import Button, Static
 
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.widgets.diff_text import diff_text
+from tui.ui.widgets.diff_text import diff_text
 
 
 class ConflictScreen(ModalScreen[str | None]):

@@ -8,7 +8,7 @@ the entity with the loader's own rules (`draft.evaluate`): a money or date input
 reads as, an input with a problem is marked and says it in `check`'s words, and the form cannot be
 saved until none is left. A changed fact needs a citation: source, paragraph, optional quote.
 
-Saving hands a `PlannedChange` (`tui.facts.edit.plan`) to the app's `save` (tui/edit_service.py):
+Saving hands a `PlannedChange` (`tui.facts.edit.plan`) to the app's `save` (tui/ui/edit_service.py):
 the field changes and the new provenance entry, written as one change (one undo step), off the UI
 thread. A refused change's reason is shown here and the form stays open. The screen reads no file:
 the diff (`F2`) comes from the app's `change_diff` too.
@@ -51,10 +51,10 @@ from tui.facts.messages import MESSAGES, msg
 from tui.facts.model import Language
 from tui.facts.search import SearchIndex
 from tui.facts.text import field_label, kind_label, subkind_label
-from tui.widgets.bars import KeyBar
-from tui.widgets.diff_text import diff_text
-from tui.widgets.list_field import ListField, ListRow
-from tui.widgets.ref_field import RefField
+from tui.ui.widgets.bars import KeyBar
+from tui.ui.widgets.diff_text import diff_text
+from tui.ui.widgets.list_field import ListField, ListRow
+from tui.ui.widgets.ref_field import RefField
 
 _PREVIEWED = ("money", "date", "quantity", "period")
 """Inputs whose value is shown as it reads (`3400억` → `3400억 원 (KRW 340.0 billion)`)."""
@@ -360,7 +360,7 @@ class EditFormScreen(ModalScreen[Change | None]):
         self._pick(event.field, event.query)
 
     def _pick(self, field: RefField, query: str) -> None:
-        from tui.screens.ref_picker import RefPickerScreen
+        from tui.ui.screens.ref_picker import RefPickerScreen
 
         slot = self._slot.get(field)
         what = field_label(slot.path, self.lang) if slot is not None and slot.path else ""

@@ -20,9 +20,9 @@ from tui.facts.model import Language
 from tui.facts.source_rows import Place, source_rows
 from tui.render.entity import paragraph_words
 from tui.render.styles import DIM
-from tui.screens.view import ExplorerView
-from tui.widgets.bars import KeyBar, TitleBar
-from tui.widgets.paragraph_list import ParagraphList
+from tui.ui.screens.view import ExplorerView
+from tui.ui.widgets.bars import KeyBar, TitleBar
+from tui.ui.widgets.paragraph_list import ParagraphList
 
 
 class SourceViewScreen(ExplorerView):

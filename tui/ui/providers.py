@@ -14,10 +14,10 @@ from tui.facts.messages import both, msg
 from tui.facts.model import Language
 from tui.facts.text import section_label
 from tui.render.hit import hit_text
-from tui.search_service import SearchUnavailable
+from tui.ui.search_service import SearchUnavailable
 
 if TYPE_CHECKING:
-    from tui.app import FactsApp
+    from tui.ui.app import FactsApp
 
 TEXTUAL_COMMANDS: dict[str, tuple[str, str]] = {
     "Change the current theme": ("palette.theme", "palette.theme_help"),

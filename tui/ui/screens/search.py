@@ -16,9 +16,9 @@ from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.search import Hit, SearchIndex, SearchResult
 from tui.facts.text import section_label
-from tui.keymap import SEARCH_COMMANDS, bindings
 from tui.render.hit import hit_text
-from tui.widgets.bars import KeyBar
+from tui.ui.keymap import SEARCH_COMMANDS, bindings
+from tui.ui.widgets.bars import KeyBar
 
 RESULT_LIMIT = 200
 """Hits listed; the count above the list always gives the total."""

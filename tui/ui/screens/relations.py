@@ -15,8 +15,8 @@ from tui.facts.graph import Node, neighbourhood
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.render.entity import cut_to, more_label, node_label
-from tui.screens.view import ExplorerView
-from tui.widgets.bars import KeyBar, TitleBar
+from tui.ui.screens.view import ExplorerView
+from tui.ui.widgets.bars import KeyBar, TitleBar
 
 
 class RelationsTree(Tree[str]):

@@ -19,8 +19,8 @@ from textual.widgets import Input
 
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.keymap import binding_description
 from tui.render.entity import cut_to
+from tui.ui.keymap import binding_description
 
 
 class TitleBar(Widget):

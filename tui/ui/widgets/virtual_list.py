@@ -18,9 +18,9 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from tui.facts.messages import msg
-from tui.keymap import LIST_COMMANDS, bindings
 from tui.render.entity import cut_to
-from tui.widgets.line_view import LineView
+from tui.ui.keymap import LIST_COMMANDS, bindings
+from tui.ui.widgets.line_view import LineView
 
 
 class VirtualList(LineView, can_focus=True):

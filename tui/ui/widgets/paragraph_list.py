@@ -27,9 +27,9 @@ from tui.facts.citations import Citation
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.source_rows import ParagraphJump, SourceRows
-from tui.keymap import LIST_COMMANDS, SOURCE_VIEW_COMMANDS, bindings, digit_bindings
 from tui.render.entity import citation_line, cut_to, paragraph_heading
-from tui.widgets.line_view import LineView
+from tui.ui.keymap import LIST_COMMANDS, SOURCE_VIEW_COMMANDS, bindings, digit_bindings
+from tui.ui.widgets.line_view import LineView
 
 MAX_ROW_LINES = 6
 """A row (a long quote) is cut to this many lines, with '…'."""

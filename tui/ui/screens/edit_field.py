@@ -1,7 +1,7 @@
 """Change one field of an entity: pick the field, type the value, see it read back, write it.
 
 The value is read as `facts-tui set` reads it (tui.facts.edit.values). The dialog reads and writes
-no file: it hands the change to the app (`FactsApp.save`, through tui/edit_service.py), which
+no file: it hands the change to the app (`FactsApp.save`, through tui/ui/edit_service.py), which
 checks it as `facts-tui check` would, writes it atomically and never over a file changed on disk
 since it was loaded (the conflict dialog asks what to do). A refused change's reason is shown
 here, to fix the value. The dialog returns the `Change` written, or None.
@@ -26,8 +26,8 @@ from tui.facts.edit.plan import PlannedChange, Refused, set_fields
 from tui.facts.edit.values import FieldError, parse
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.screens.saving import SavingDialog
-from tui.widgets.diff_text import diff_text
+from tui.ui.screens.saving import SavingDialog
+from tui.ui.widgets.diff_text import diff_text
 
 _SHOWN_VALUE = 60
 """How much of a field's current value its row in the list shows."""

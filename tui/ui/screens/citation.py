@@ -22,10 +22,10 @@ from tui.facts.messages import msg
 from tui.facts.model import Language, Provenance, Source
 from tui.facts.source_rows import Place
 from tui.facts.text import field_label
-from tui.keymap import CITATION_COMMANDS, bindings
 from tui.render.entity import paragraph_words
 from tui.render.styles import DIM
-from tui.widgets.bars import KeyBar
+from tui.ui.keymap import CITATION_COMMANDS, bindings
+from tui.ui.widgets.bars import KeyBar
 
 MAX_QUOTE_CHARS = 5_000
 """Longer quotes are cut (with a note); `facts-tui show` prints them whole."""

@@ -11,7 +11,7 @@ from textual.message import Message
 from tui.facts import Entity
 from tui.facts.model import Language
 from tui.render.entity import entity_subtitle
-from tui.widgets.virtual_list import VirtualList
+from tui.ui.widgets.virtual_list import VirtualList
 
 
 class EntityList(VirtualList):

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from tui.facts.model import Language
-from tui.keymap import view_bindings
+from tui.ui.keymap import view_bindings
 
 if TYPE_CHECKING:
-    from tui.app import FactsApp
+    from tui.ui.app import FactsApp
 
 
 class EntityActions:

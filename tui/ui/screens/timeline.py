@@ -14,9 +14,9 @@ from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.timeline import TimelineItem, dated_items, items_of, timeline, undated_items, year_span
 from tui.render.timeline import BAR_WIDTH, DATE_WIDTH, axis_text, timeline_row
-from tui.screens.view import ExplorerView
-from tui.widgets.bars import KeyBar, TitleBar
-from tui.widgets.virtual_list import VirtualList
+from tui.ui.screens.view import ExplorerView
+from tui.ui.widgets.bars import KeyBar, TitleBar
+from tui.ui.widgets.virtual_list import VirtualList
 
 
 class TimelineList(VirtualList):

@@ -19,7 +19,7 @@ from tui.facts.edit.plan import referrers, rename_entity
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.sanitize import clean
-from tui.screens.saving import SavingDialog
+from tui.ui.screens.saving import SavingDialog
 
 
 class RenameScreen(SavingDialog):

@@ -136,7 +136,7 @@ def parse_config(path: Path, data: bytes) -> Config:
 
 
 def _check_keymap(raw: object, lines: list[str]) -> tuple[dict[str, str], list[ConfigProblem]]:
-    from tui.keymap import binding_conflicts, binding_ids
+    from tui.ui.keymap import binding_conflicts, binding_ids
 
     if not isinstance(raw, dict):
         return {}, [

@@ -21,7 +21,7 @@ from textual.widget import Widget
 
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.keymap import SECTION_BAR_COMMANDS, bindings
+from tui.ui.keymap import SECTION_BAR_COMMANDS, bindings
 
 
 class SectionBar(Widget, can_focus=True):

@@ -14,16 +14,16 @@ from tui.facts import ENTITY_KINDS, Entity, FactBase, FactFileError
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import section_label
-from tui.history import History
-from tui.keymap import ENTITY_COMMANDS, SCREEN_COMMANDS, bindings
-from tui.screens.view import EntityActions
-from tui.widgets.bars import KeyBar, TitleBar
-from tui.widgets.breadcrumb import Breadcrumb
-from tui.widgets.detail import DetailPane
-from tui.widgets.entity_list import EntityList
-from tui.widgets.filter_bar import FilterBar
-from tui.widgets.problems import ProblemsPanel
-from tui.widgets.section_bar import SectionBar
+from tui.ui.history import History
+from tui.ui.keymap import ENTITY_COMMANDS, SCREEN_COMMANDS, bindings
+from tui.ui.screens.view import EntityActions
+from tui.ui.widgets.bars import KeyBar, TitleBar
+from tui.ui.widgets.breadcrumb import Breadcrumb
+from tui.ui.widgets.detail import DetailPane
+from tui.ui.widgets.entity_list import EntityList
+from tui.ui.widgets.filter_bar import FilterBar
+from tui.ui.widgets.problems import ProblemsPanel
+from tui.ui.widgets.section_bar import SectionBar
 
 if TYPE_CHECKING:
     from tui.facts.search import SearchIndex

@@ -24,7 +24,7 @@ from tui.facts.load import Progress, peek_meta
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.sanitize import printable
-from tui.keymap import (
+from tui.ui.keymap import (
     APP_COMMANDS,
     ENTITY_COMMANDS,
     GLOBAL_COMMANDS,
@@ -33,22 +33,22 @@ from tui.keymap import (
     bindings,
     key_name,
 )
-from tui.screens.main import MainScreen
-from tui.screens.view import ExplorerView
-from tui.search_service import SearchService
-from tui.watcher import FileWatcher
+from tui.ui.screens.main import MainScreen
+from tui.ui.screens.view import ExplorerView
+from tui.ui.search_service import SearchService
+from tui.ui.watcher import FileWatcher
 
 if TYPE_CHECKING:
-    from tui.edit_service import Change, EditService, Snapshot
     from tui.facts.edit.plan import PlannedChange, Refused
     from tui.facts.search import SearchIndex
     from tui.facts.source_rows import Place
-    from tui.screens.loading import LoadingScreen
+    from tui.ui.edit_service import Change, EditService, Snapshot
+    from tui.ui.screens.loading import LoadingScreen
 
 EAGER_INDEX_LIMIT = 20_000
 """Files up to this many entities get their search index built right after start-up."""
 POLL_SECONDS = 0.5
-"""How often the file is checked for changes (a stat call; see tui/watcher.py)."""
+"""How often the file is checked for changes (a stat call; see tui/ui/watcher.py)."""
 
 
 class FactsApp(App[None]):
@@ -74,7 +74,7 @@ class FactsApp(App[None]):
         first frame. `lang`: None for the file's own language."""
         super().__init__()
         self.user_keymap: dict[str, str] = keymap or {}
-        """The settings file's keys, by binding id (tui/config.py); the help shows them."""
+        """The settings file's keys, by binding id (tui/commands/settings.py); the help shows them."""
         if keymap:
             self.set_keymap(keymap)
         if theme:
@@ -147,7 +147,7 @@ class FactsApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         if self.loading is not None:
-            from tui.screens.loading import LoadingScreen  # only big files need it
+            from tui.ui.screens.loading import LoadingScreen  # only big files need it
 
             return LoadingScreen(self.loading, self.lang, partial(_load_for_explorer, self.loading))
         return MainScreen(self.facts, self.lang)
@@ -240,7 +240,7 @@ class FactsApp(App[None]):
         """Say the search is unavailable, and why; the explorer goes on without it."""
         self.search.failed(error)
         self.main.search_unavailable()
-        from tui.screens.search import SearchScreen
+        from tui.ui.screens.search import SearchScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, SearchScreen):
@@ -253,7 +253,7 @@ class FactsApp(App[None]):
     async def open_search(self) -> None:
         """Open the search screen at once, even while the index is built: it takes the typing
         and shows the results when the index is ready. The entity chosen opens as a history step."""
-        from tui.screens.search import SearchScreen
+        from tui.ui.screens.search import SearchScreen
 
         index = self.search_index if self.search_ready else None
         screen = SearchScreen(self.facts, index, self.lang, self._last_query)
@@ -295,14 +295,14 @@ class FactsApp(App[None]):
 
     def show_timeline(self, entity_id: str | None) -> None:
         """Everything dated, periods as bars; the first item of `entity_id` is selected."""
-        from tui.screens.timeline import TimelineScreen
+        from tui.ui.screens.timeline import TimelineScreen
 
         self._close_views()
         self.push_screen(TimelineScreen(self.facts, self.lang, entity_id), self._open_returned)
 
     def show_relations(self, entity_id: str | None) -> None:
         """The neighbourhood of `entity_id`, two hops out."""
-        from tui.screens.relations import RelationsScreen
+        from tui.ui.screens.relations import RelationsScreen
 
         if entity_id is None:
             self.notify(msg("toast.nothing_selected", self.lang), timeout=2)
@@ -332,7 +332,7 @@ class FactsApp(App[None]):
 
     def open_source_view(self, place: Place) -> None:
         """A source's paragraphs with what cites each, at `place`; Enter opens an entity."""
-        from tui.screens.source_view import SourceViewScreen
+        from tui.ui.screens.source_view import SourceViewScreen
 
         self._close_views()
         self.push_screen(SourceViewScreen(self.facts, place, self.lang), self._open_returned)
@@ -340,7 +340,7 @@ class FactsApp(App[None]):
     def show_citations(self, entity_id: str | None, field: str | None = None) -> None:
         """The citations of `field` of `entity_id` (all of them when None), each with its source,
         paragraph and quote; the one chosen opens the source view there."""
-        from tui.screens.citation import CitationScreen
+        from tui.ui.screens.citation import CitationScreen
 
         entity = self.facts.get(entity_id or "")
         if entity is None:
@@ -372,7 +372,7 @@ class FactsApp(App[None]):
 
     def open_export(self) -> None:
         """The export dialog, for the explorer's section."""
-        from tui.screens.export import ExportScreen
+        from tui.ui.screens.export import ExportScreen
 
         def exported(paths: list[Path] | None) -> None:
             if paths:
@@ -387,7 +387,7 @@ class FactsApp(App[None]):
     def hidden_actions(self) -> frozenset[str]:
         """The commands not offered here: those that write the file, in a browser (`facts-tui
         serve`) or when the facts come from no file."""
-        from tui.keymap import EDIT_ACTIONS
+        from tui.ui.keymap import EDIT_ACTIONS
 
         facts = getattr(self, "facts", None)
         if self.is_web or facts is None or facts.path is None:
@@ -396,10 +396,10 @@ class FactsApp(App[None]):
 
     @property
     def edits(self) -> EditService:
-        """The one way the explorer writes its file (tui/edit_service.py): checked, atomic, never
+        """The one way the explorer writes its file (tui/ui/edit_service.py): checked, atomic, never
         over someone else's save; the session's changes, to undo and redo."""
         if self._edits is None:
-            from tui.edit_service import EditService
+            from tui.ui.edit_service import EditService
 
             assert self.facts.path is not None
             self._edits = EditService(self.facts.path)
@@ -413,9 +413,9 @@ class FactsApp(App[None]):
         shown); Refused, with the reason in the user's words (a dialog shows it and stays open);
         None when the file had changed on disk and the user cancelled in the conflict dialog. On
         "reload and apply again" the file is loaded again and the same change planned on it."""
-        from tui.edit_service import NothingToChange
         from tui.facts.edit import ChangeError, FieldError, FileChangedError
         from tui.facts.edit.plan import Refused
+        from tui.ui.edit_service import NothingToChange
 
         if "change_field" in self.hidden_actions:
             return Refused(msg("edit.not_here", self.lang))
@@ -460,7 +460,7 @@ class FactsApp(App[None]):
     async def _ask_conflict(self, diff: str) -> str | None:
         """The conflict dialog's answer: "reload" (load the file again and apply the change to
         it) or None (cancel)."""
-        from tui.screens.conflict import ConflictScreen
+        from tui.ui.screens.conflict import ConflictScreen
 
         answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
         path = printable(str(self.facts.path))
@@ -483,7 +483,7 @@ class FactsApp(App[None]):
 
     def add_entity(self, kind: str) -> None:
         """The new-entity dialog for `kind` (the explorer's section); the new entity is selected."""
-        from tui.screens.new_entity import NewEntityScreen
+        from tui.ui.screens.new_entity import NewEntityScreen
 
         if "add_entity" in self.hidden_actions:
             return
@@ -493,7 +493,7 @@ class FactsApp(App[None]):
 
     def delete_entity(self, entity_id: str | None) -> None:
         """The delete dialog: what refers to the entity, listed before anything is written."""
-        from tui.screens.delete import DeleteScreen
+        from tui.ui.screens.delete import DeleteScreen
 
         entity = self.facts.get(entity_id or "")
         if entity is None or "delete_entity" in self.hidden_actions:
@@ -503,7 +503,7 @@ class FactsApp(App[None]):
 
     def rename_entity(self, entity_id: str | None) -> None:
         """The rename dialog: a new id, and every reference, the history and the trail follow."""
-        from tui.screens.rename import RenameScreen
+        from tui.ui.screens.rename import RenameScreen
 
         entity = self.facts.get(entity_id or "")
         if entity is None or "rename_entity" in self.hidden_actions:
@@ -513,7 +513,7 @@ class FactsApp(App[None]):
 
     def edit_form(self, entity_id: str | None) -> None:
         """The form for every field of the entity; its change is written as one (one undo step)."""
-        from tui.screens.edit_form import EditFormScreen
+        from tui.ui.screens.edit_form import EditFormScreen
 
         entity = self.facts.get(entity_id or "")
         if entity is None or "edit_form" in self.hidden_actions:
@@ -526,7 +526,7 @@ class FactsApp(App[None]):
 
     def change_field(self, entity_id: str | None) -> None:
         """The dialog that changes one field of the entity, checked, then written."""
-        from tui.screens.edit_field import EditFieldScreen
+        from tui.ui.screens.edit_field import EditFieldScreen
 
         entity = self.facts.get(entity_id or "")
         if entity is None or "change_field" in self.hidden_actions:
@@ -555,9 +555,9 @@ class FactsApp(App[None]):
         load it again, the same entity selected. The edit can be undone like any other."""
         from textual.app import SuspendNotSupported
 
-        from tui.edit_service import Change, read_snapshot
-        from tui.editor import editor_argv, line_of, run_editor
         from tui.facts.edit.blocks import find
+        from tui.ui.edit_service import Change, read_snapshot
+        from tui.ui.editor import editor_argv, line_of, run_editor
 
         path = self.facts.path
         if path is None or "open_in_editor" in self.hidden_actions:
@@ -638,7 +638,7 @@ class FactsApp(App[None]):
 
     def action_toggle_language(self) -> None:
         """Switch names, titles and amounts between Korean and English everywhere."""
-        from tui.screens.citation import CitationScreen  # a field's citations say them again too
+        from tui.ui.screens.citation import CitationScreen  # a field's citations say them again too
 
         self.lang = "en" if self.lang == "ko" else "ko"
         self._show_title()
@@ -747,7 +747,7 @@ class FactsApp(App[None]):
         return "⏎" if key == "enter" else key_name(key)
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen  # imported on first use: start-up time counts
+        from tui.ui.screens.help import HelpScreen  # imported on first use: start-up time counts
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -813,9 +813,9 @@ def _keep_for_good() -> None:
 
 def _providers():
     """The palette providers, imported when the palette first opens rather than at start-up."""
-    import tui.providers
+    import tui.ui.providers
 
-    return tui.providers
+    return tui.ui.providers
 
 
 def _load_for_explorer(path: Path, progress: Progress) -> FactBase:
@@ -847,7 +847,7 @@ def _stamp_of(path: Path) -> tuple[int, int] | None:
 
 def _snapshot_quietly(path: Path) -> Snapshot | None:
     """The file's bytes for the edit service, or None when they cannot be read now."""
-    from tui.edit_service import read_snapshot
+    from tui.ui.edit_service import read_snapshot
 
     try:
         return read_snapshot(path)

@@ -12,8 +12,8 @@ from textual.widgets import Input, Static
 
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.keymap import FILTER_COMMANDS, bindings
-from tui.widgets.line_view import set_virtual_size_quietly
+from tui.ui.keymap import FILTER_COMMANDS, bindings
+from tui.ui.widgets.line_view import set_virtual_size_quietly
 
 
 class FilterInput(Input):

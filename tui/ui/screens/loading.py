@@ -28,7 +28,7 @@ from tui.facts.messages import Said, msg
 from tui.facts.model import Language
 from tui.facts.problems import FactFileError, LoadCancelled, Problem
 from tui.facts.sanitize import printable
-from tui.widgets.bars import KeyBar, TitleBar
+from tui.ui.widgets.bars import KeyBar, TitleBar
 
 Progress = Callable[[float, int], None]
 """`progress(fraction, entities)`, as `tui.facts.load.load` calls it."""

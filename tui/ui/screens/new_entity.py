@@ -24,7 +24,7 @@ from tui.facts.messages import msg
 from tui.facts.model import TYPE_BY_KIND, Language
 from tui.facts.sanitize import clean
 from tui.facts.text import kind_label
-from tui.screens.saving import SavingDialog
+from tui.ui.screens.saving import SavingDialog
 
 
 def _input_id(path: str) -> str:

@@ -29,9 +29,9 @@ from tui.facts.citations import citable_set
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import kind_label
-from tui.keymap import DETAIL_COMMANDS, bindings
 from tui.render.entity import field_cells, field_row_grid, link_text, mentions, source_citation
-from tui.widgets.line_view import LineView
+from tui.ui.keymap import DETAIL_COMMANDS, bindings
+from tui.ui.widgets.line_view import LineView
 
 MAX_BACKLINKS = 40
 """A hub entity in a big file can be named thousands of times; list the first ones and count the rest."""
