@@ -48,7 +48,7 @@ from tui.facts.ftm.schemata import (
     paragraph_role,
     role_schema,
 )
-from tui.facts.index import FactBase
+from tui.facts.index import FactBase, gc_paused
 from tui.facts.model import (
     Agreement,
     Bilingual,
@@ -88,12 +88,15 @@ def write_ftm(facts: FactBase, out: IO[str], report: Export | None = None) -> Ex
     """Write the entities as JSON lines (UTF-8 text, Korean unescaped) to `out`; returns the report.
 
     msgspec writes what `json.dumps(ensure_ascii=False, separators=(",", ":"))` writes, the same
-    characters escaped, five times as fast; `encode_lines` ends each entity with a newline."""
+    characters escaped, five times as fast; `encode_lines` ends each entity with a newline. The
+    cyclic collector is paused: the dicts and lists of 400,000 entities form no cycles, and its
+    passes over the fact base they are made from cost a third of an export at 100,000 entities."""
     report = report if report is not None else Export()
     encode_lines = msgspec.json.Encoder().encode_lines
     entities = to_ftm(facts, report)
-    while batch := list(islice(entities, 10_000)):
-        out.write(encode_lines(batch).decode("utf-8"))
+    with gc_paused():
+        while batch := list(islice(entities, 10_000)):
+            out.write(encode_lines(batch).decode("utf-8"))
     return report
 
 
