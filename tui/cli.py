@@ -12,11 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from rich.console import Console
-
 from tui import __version__
-from tui.commands import EXIT_OK, EXIT_USAGE, UsageError, problem_language
-from tui.facts import FactFileError
 
 COMMAND_MODULES = (
     "open", "check", "list", "show", "search", "timeline", "graph", "export", "serve",
@@ -29,6 +25,8 @@ MODULE_OF = {"import": "import_ftm"}
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # type: ignore[override]
+        from tui.commands import UsageError
+
         raise UsageError(f"{self.prog}: error: {message}\n{self.format_usage().strip()}")
 
 
@@ -66,8 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Start-up builds hundreds of thousands of objects that live as long as the program (modules,
     # Textual, the fact base): the cyclic collector would walk them again and again before the
     # first frame. The explorer turns it back on once that frame is up (FactsApp.on_ready, which
-    # first freezes what exists); any other command, as soon as it is known.
+    # first freezes what exists); any other command, as soon as it is known. Hence the imports
+    # here rather than at the top: Rich, the library and the commands are imported with it off.
     gc.disable()
+    from rich.console import Console
+
+    from tui.commands import EXIT_OK, EXIT_USAGE, UsageError, problem_language
+    from tui.facts import FactFileError
+
     try:
         routed = _with_default_command(argv, COMMAND_MODULES)
         # Only the command that runs is imported: the others' modules (search, export, editing)
