@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -68,7 +69,7 @@ def change_entity(
 def add_entity(text: str, kind: str, values: dict[str, Any]) -> str:
     """`text` with a new entity of `kind` after the last one of its kind (or at the end)."""
     table = TYPE_BY_KIND[kind].TABLE
-    body = "".join(f"{_key(k)} = {toml_value(v)}\n" for k, v in values.items() if v is not None)
+    body = "".join(f"{_key(k)} = {toml_value(v, fold=True)}\n" for k, v in values.items() if v is not None)
     newline = "\r\n" if "\r\n" in text else "\n"
     new = f"[[{table}]]\n{body}".replace("\n", newline)
     same = [b for b in blocks(text) if b.table == table]
@@ -107,8 +108,10 @@ def remove(text: str, entity_id: str, referrers: list[str]) -> str:
 # -- values in the file's style ---------------------------------------------------------------------
 
 
-def toml_value(value: Any) -> str:
-    """A value as this project writes it: inline tables with spaces, arrays on one line."""
+def toml_value(value: Any, fold: bool = False) -> str:
+    """A value as this project writes it: inline tables with spaces, arrays on one line; with
+    `fold`, a long one-line text as a folded multi-line string (see FOLD_CELLS), as an edit in place
+    writes it into a hand-kept file."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -116,13 +119,46 @@ def toml_value(value: Any) -> str:
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)  # a TOML basic string is a JSON string
+        if fold and "\n" not in value and value[:1].strip() and _cells(value) > FOLD_CELLS:
+            return _folded(value)
+        return _basic(value)
     if isinstance(value, dict):
-        inner = ", ".join(f"{_key(k)} = {toml_value(v)}" for k, v in value.items() if v is not None)
+        inner = ", ".join(f"{_key(k)} = {toml_value(v, fold)}" for k, v in value.items() if v is not None)
         return f"{{ {inner} }}" if inner else "{}"
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+        return "[" + ", ".join(toml_value(v, fold) for v in value) + "]"
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+FOLD_CELLS = 96
+"""A one-line text longer than this (in terminal cells: a Hangul syllable is two) is written as the
+bundled file writes its summaries: a multi-line string folded at spaces with line-ending
+backslashes, which TOML joins back into the same one line."""
+
+
+def _basic(value: str) -> str:
+    """A TOML basic string: a JSON string, with DEL escaped too (JSON allows it, TOML does not)."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _folded(value: str) -> str:
+    """`value` as a multi-line basic string, folded after a space before each line would pass
+    FOLD_CELLS cells: `\\` at a line's end drops the newline and the next line's leading blanks,
+    so a fold goes only where a space is followed by a non-blank character."""
+    escaped = _basic(value)[1:-1]
+    lines: list[str] = []
+    line = ""
+    for word in re.split(r"(?<= )(?=\S)", escaped):
+        if line and _cells(line) + _cells(word) > FOLD_CELLS:
+            lines.append(line)
+            line = ""
+        line += word
+    lines.append(line)
+    return '"""\\\n' + "\\\n".join(lines) + '"""'
 
 
 def _key(key: str) -> str:
@@ -131,7 +167,7 @@ def _key(key: str) -> str:
 
 def _item(value: Any) -> Any:
     """A tomlkit item written in this project's style."""
-    return tomlkit.parse(f"x = {toml_value(value)}\n")["x"]
+    return tomlkit.parse(f"x = {toml_value(value, fold=True)}\n")["x"]
 
 
 # -- rewriting one block ------------------------------------------------------------------------------
@@ -201,7 +237,8 @@ def _assign(row: Table, path: tuple[str | int, ...], value: Any) -> None:
 def _tables(key: str, items: list[Any]) -> AoT:
     """An array of tables written as `[[x.key]]` blocks, one blank line between them."""
     body = "\n".join(
-        f"[[{key}]]\n" + "".join(f"{_key(k)} = {toml_value(v)}\n" for k, v in item.items()) for item in items
+        f"[[{key}]]\n" + "".join(f"{_key(k)} = {toml_value(v, fold=True)}\n" for k, v in item.items())
+        for item in items
     )
     return tomlkit.parse(body)[key]
 
