@@ -17,7 +17,7 @@ from tui.facts import FactBase, load, loads
 from tui.facts.bundled import bundled_fact_file
 from tui.facts.edit.change import toml_value
 from tui.facts.export import fact_file
-from tui.facts.export.toml import to_toml
+from tui.facts.export.toml import _value, to_toml
 from tui.facts.fields import KINDS
 from tui.facts.model import Entity, FactFile, Record
 
@@ -171,3 +171,23 @@ provenance = [{{ source = "s" }}]
     assert fact_file(loads(written)) == data
     assert tomli.loads(written)["meta"]["title"] == data.meta.title  # as the loader cleaned it
     assert dt.time(9, 30) == tomli.loads(written)["sources"][0]["published_time"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain",
+        'q"b\\',
+        "\t\n\r\x00\x01\x1f",
+        "del\x7f",
+        "\u2028\u2029\x85",
+        "한국어 😀 \ud7a3",
+        "x" * 200,
+    ],
+)
+def test_a_string_is_quoted_as_toml_value_quotes_it(text: str) -> None:
+    """Strings the loader would clean away still get toml_value's quoting (DEL escaped, which JSON
+    leaves as it is), and tomli reads them back as they were."""
+    assert _value(text) == toml_value(text)
+    assert tomli.loads(f"x = {_value(text)}")["x"] == text

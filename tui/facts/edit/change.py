@@ -19,6 +19,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 import tomlkit
@@ -121,7 +122,7 @@ def toml_value(value: Any, fold: bool = False) -> str:
     if isinstance(value, str):
         if fold and "\n" not in value and value[:1].strip() and _cells(value) > FOLD_CELLS:
             return _folded(value)
-        return _basic(value)
+        return basic_string(value)
     if isinstance(value, dict):
         inner = ", ".join(f"{_key(k)} = {toml_value(v, fold)}" for k, v in value.items() if v is not None)
         return f"{{ {inner} }}" if inner else "{}"
@@ -136,9 +137,11 @@ bundled file writes its summaries: a multi-line string folded at spaces with lin
 backslashes, which TOML joins back into the same one line."""
 
 
-def _basic(value: str) -> str:
-    """A TOML basic string: a JSON string, with DEL escaped too (JSON allows it, TOML does not)."""
-    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+def basic_string(value: str) -> str:
+    """A TOML basic string: a JSON string, with DEL escaped too (JSON allows it, TOML does not).
+    `encode_basestring` is what json.dumps(ensure_ascii=False) calls, without making an encoder
+    per string (the whole-file writer, tui/facts/export/toml.py, quotes millions)."""
+    return encode_basestring(value).replace("\x7f", "\\u007f")
 
 
 def _cells(text: str) -> int:
@@ -149,7 +152,7 @@ def _folded(value: str) -> str:
     """`value` as a multi-line basic string, folded after a space before each line would pass
     FOLD_CELLS cells: `\\` at a line's end drops the newline and the next line's leading blanks,
     so a fold goes only where a space is followed by a non-blank character."""
-    escaped = _basic(value)[1:-1]
+    escaped = basic_string(value)[1:-1]
     lines: list[str] = []
     line = ""
     for word in re.split(r"(?<= )(?=\S)", escaped):

@@ -9,19 +9,18 @@ out. What it writes loads back to the same `FactFile` (tests/facts/test_ftm_roun
 The records are written directly rather than turned into dicts for `toml_value` first: at 100,000
 entities that detour (and `msgspec.structs.fields`, which re-reads a class's annotations on every
 call) cost more than the rest of an import. Each class's keys, order and defaults are read once
-(`_plan`); strings are quoted by the same JSON encoder `toml_value` uses, every other scalar by
+(`_plan`); strings are quoted by `toml_value`'s own `basic_string`, every other scalar by
 `toml_value` itself; tests/facts/test_export_toml.py proves the output equal to `toml_value`'s.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from json.encoder import encode_basestring
 from typing import Any
 
 import msgspec
 
-from tui.facts.edit.change import toml_value
+from tui.facts.edit.change import basic_string, toml_value
 from tui.facts.fields import KINDS
 from tui.facts.model import Entity, FactFile, Record
 
@@ -83,7 +82,7 @@ def _body(record: Record, parts: list[str]) -> None:
 def _value(value: Any) -> str:
     """`toml_value` of the value as plain data (a record as the dict of its `_items`)."""
     if type(value) is str:
-        return encode_basestring(value)  # what toml_value's json.dumps(ensure_ascii=False) calls
+        return basic_string(value)  # what toml_value writes a one-line string with
     if isinstance(value, Record):
         inner = ", ".join(f"{key} = {_value(v)}" for key, v in _items(value))
         return f"{{ {inner} }}" if inner else "{}"
