@@ -77,19 +77,18 @@ def test_motor_valley_is_a_2023_to_2028_period(bundled: FactBase) -> None:
     assert year_span(items) == YearSpan(2023, 2028)
 
 
-def test_sorted_by_date_then_kind_then_id(bundled: FactBase) -> None:
+def test_sorted_by_date_then_kind_then_the_file_order(bundled: FactBase) -> None:
     items = timeline(bundled)
     dated = [i for i in items if not i.undated]
     assert [i.start for i in dated] == sorted(i.start for i in dated)  # type: ignore[type-var]
     same_day = [i.entity_id for i in dated if i.start == dt.date(2023, 3, 6)]
-    # The agreement (kind order: agreement before event), then events by id.
-    assert same_day == [
-        "mou-digital-brain",
-        "brain-forum-2023-03-06",
-        "lecture-silicon-valley-brain-industry",
-        "quote-lee-jong-hwa-2023-03-06",
-        "signing-mou-digital-brain",
-    ]
+    # The agreement (kind order: agreement before event), then the day's events as the file tells
+    # them, which is the article's order: the signing, then the lecture after it, the forum, remarks.
+    events = [e.id for e in bundled.of_kind("event") if e.date == dt.date(2023, 3, 6)]
+    assert same_day == ["mou-digital-brain", *events]
+    assert same_day.index("signing-mou-digital-brain") < same_day.index(
+        "lecture-silicon-valley-brain-industry"
+    )
     assert items_of(items, "mou-core-automotive") == [
         n for n, i in enumerate(items) if i.entity_id == "mou-core-automotive"
     ]

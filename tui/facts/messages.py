@@ -81,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "명령 팔레트: 항목, 구역, 테마로 바로 가기",
         "Command palette: jump to any entity, section or theme",
     ),
-    "group.everywhere": ("어디서나", "Everywhere"),
+    "group.everywhere": ("탐색 화면과 보기(연표·관계·출처)에서", "In the explorer and its views (timeline, relationships, sources)"),
     "group.explorer": ("탐색 화면에서", "In the explorer"),
     "group.section_bar": ("구역 막대에서", "In the section bar"),
     "group.list": ("목록에서", "In a list"),
@@ -104,7 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "section.event": ("사건", "Events"),
     "section.source": ("출처", "Sources"),
     # The `kind` values a file gives an organization, agreement, project or event.
-    "subkind.city-government": ("시청", "city government"),
+    "subkind.city-government": ("시 정부", "city government"),
     "subkind.government": ("정부", "government"),
     "subkind.public-agency": ("공공기관", "public agency"),
     "subkind.company": ("기업", "company"),
@@ -363,11 +363,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.published_time": ("보도 시각", "published time"),
     # -- the section bar when narrow (H2): a short name per section -------------------------------
     "section_short.organization": ("기관", "Orgs"),
-    "section_short.agreement": ("협약", "Agmts"),
+    "section_short.agreement": ("협약", "Agreem."),
     "section_short.project": ("사업", "Projs"),
     "section_short.person": ("인물", "People"),
     "section_short.event": ("사건", "Events"),
-    "section_short.source": ("출처", "Srcs"),
+    "section_short.source": ("출처", "Sources"),
     # -- loading a big file (H6) --------------------------------------------------------------------
     "loading.file": ("{name} 불러오는 중…", "Loading {name}…"),
     "loading.entities": ("{name} 불러오는 중… {n:,}개 항목", "Loading {name}… {n:,} entities"),
@@ -716,6 +716,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.picker_title": ("{field} 고르기: {kinds}", "Pick {field}: {kinds}"),
     "form.picker_none": ("맞는 항목이 없습니다.", "Nothing matches."),
     "form.picker_indexing": ("검색 색인을 만드는 중…", "Building the search index…"),
+    # -- the edit form's empty inputs (L): placeholders that cannot be read as a value -----------
+    "form.empty": ("(비어 있음)", "(empty)"),
+    "form.empty_part": ("({part}: 비어 있음)", "({part}: empty)"),
+    "form.example": ("예: {example}", "e.g. {example}"),
     # -- problems of a fact file (issue 11, F2): `check`, set/add/rm/rename, the problems panel --------
     # The loader's words for what is wrong, as `Said` values (below). A `{found}` is a
     # `problem.value.*`, a `{type}` a `problem.type.*`; code and data stay in quotes or backticks.
@@ -992,6 +996,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.toml.unterminated_string": ("문자열이 끝나지 않았습니다", "Unterminated string"),
     "problem.toml.invalid_date": ("올바른 날짜나 날짜·시각이 아닙니다", "Invalid date or datetime"),
     "problem.toml.invalid_statement": ("올바른 문장이 아닙니다", "Invalid statement"),
+    # -- search hits (K #3, #10): a provenance quote that matched; why a filtered row is there ------
+    "hit.citation": ("인용", "citation"),
 }
 
 

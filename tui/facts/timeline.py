@@ -88,9 +88,11 @@ class YearSpan:
 
 
 def timeline(facts: FactBase) -> list[TimelineItem]:
-    """Every dated item, sorted by start date, then kind (display order), then id; undated ones last.
+    """Every dated item, sorted by start date, then kind (display order), then the file's order;
+    undated ones last, in kind-then-file order.
 
-    Undated items keep kind-then-id order among themselves.
+    The file's order, not the ids', within a day: a file tells a day's events in the order they
+    happened (the signing, then the lecture after it), and ids sort by whatever they start with.
     """
     items: list[TimelineItem] = []
     for entity in facts:
@@ -135,7 +137,7 @@ def timeline(facts: FactBase) -> list[TimelineItem]:
                     entity.id, entity.KIND, "period", dt.date(period.start, 1, 1), end, precision="year"
                 )
             )
-    # A stable sort: items of one entity with the same date and kind keep their file order.
+    # A stable sort: items with the same date and kind keep the order of the file.
     items.sort(key=_sort_key)
     return items
 
@@ -145,7 +147,6 @@ def _sort_key(item: TimelineItem) -> tuple:
         item.undated,
         item.start or dt.date.min,
         _KIND_ORDER.get(item.kind, len(_KIND_ORDER)),
-        item.entity_id,
         _WHAT_ORDER.get(item.what, len(_WHAT_ORDER)),
     )
 

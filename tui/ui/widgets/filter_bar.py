@@ -17,13 +17,19 @@ from tui.ui.widgets.line_view import set_virtual_size_quietly
 
 
 class FilterInput(Input):
-    """Textual's Input, without a screen layout per keystroke.
+    """Textual's Input, with Enter said in the key bar, and without a screen layout per keystroke.
+
+    Input binds Enter itself, hidden, so the key bar never said what Enter does in the filter box:
+    the registry's Enter (`submit`, Input's own action, which posts Submitted to the bar) is bound
+    here instead, shown.
 
     Input resizes its scroll area on every change, which asks for a layout of the whole screen
     (all widgets measured, everything repainted: most of a keystroke's time at 100,000 rows,
     benchmarks/explorer.py). The filter box has a fixed size, so the scroll area is set quietly
     first and Input finds nothing left to change.
     """
+
+    BINDINGS = bindings(tuple(c for c in FILTER_COMMANDS if c.action == "submit"))
 
     def _watch_value(self, value: str) -> None:
         set_virtual_size_quietly(self, Size(self.content_width, 1))
@@ -44,7 +50,7 @@ class FilterBar(Horizontal):
     }
     FilterBar.-active { display: block; }
     """
-    BINDINGS = bindings(tuple(c for c in FILTER_COMMANDS if c.action != "submit"))  # Input owns Enter
+    BINDINGS = bindings(tuple(c for c in FILTER_COMMANDS if c.action != "submit"))  # the box owns Enter
 
     class _Announcement(Message):
         """A message from the bar; `control` is the bar (so `@on(FilterBar.Changed, "#filter")` works)."""
