@@ -88,7 +88,7 @@ def test_json(cli: Callable[..., Run]) -> None:
         "kind": "agreement",
         "name": "대구시-㈜코아오토모티브 업무 협약",
         "rank": "prefix",
-        "field": "amount",
+        "field": "investments",
         "text": "760억 원",
         "span": [0, 4],
     }

@@ -7,8 +7,8 @@ import pytest
 from rich.cells import cell_len
 
 from tui.facts import FactBase
-from tui.facts.search import Hit, Rank, SearchIndex
-from tui.facts.text import field_label, kind_label
+from tui.facts.search import Hit, Rank, SearchIndex, hit_label
+from tui.facts.text import kind_label
 from tui.render.hit import MATCH_STYLE, hit_snippet, hit_text
 
 QUERIES = ("대구", "lvis", "ㄷㄱ", "760억", "2023", "neuro", "moter valley", "뇌", "city", "투자")
@@ -60,14 +60,43 @@ def test_the_match_stays_in_view_and_highlighted(hits, lang: str) -> None:
             assert shown and want.startswith(shown.rstrip("…")), (width, text.plain, want)
 
 
+def test_a_narrow_snippet_shows_whole_words(hits) -> None:
+    """Cut to a width in cells (the palette's, the search screen's, the CLI's), a snippet still
+    starts and ends with whole words of the hit's text, unless the matched word alone is wider."""
+    for hit, _ko, _en in hits:
+        source = hit.text.strip("…").split()
+        first, last = hit.span  # the words that hold the match
+        while first > 0 and not hit.text[first - 1].isspace():
+            first -= 1
+        while last < len(hit.text) and not hit.text[last].isspace():
+            last += 1
+        for width in (16, 24, 36, 48):
+            shown = hit_snippet(hit, width).plain
+            if shown == hit.text or cell_len(hit.text[first:last]) > width - 2:
+                continue
+            visible = shown.strip("…").split()
+            assert visible[0] in source and visible[-1] in source, (width, shown, hit.text)
+
+
 def test_a_hit_says_name_kind_id_field_and_snippet(hits) -> None:
     hit, ko, en = hits[0]
     for lang, name in (("ko", ko), ("en", en)):
         text = hit_text(hit, name, lang, kind=True, two_lines=True)
         head, body = text.plain.split("\n")
         assert head == f"{name}  {kind_label(hit.kind, lang)} · {hit.entity_id}"
-        assert body == f"{field_label(hit.field, lang)}: {hit.text}"
+        assert body == f"{hit_label(hit, lang)}: {hit.text}"
         assert matched(text) == hit.text[hit.span[0] : hit.span[1]]
+
+
+def test_a_citation_is_labelled_as_one_and_a_field_as_the_detail_pane_does(bundled: FactBase) -> None:
+    """The palette said '발언' (a remark) for a provenance quote, and '금액' for a budget (예산)."""
+    index = SearchIndex.build(bundled)
+    quote = index.hit("signing-mou-digital-brain", "엘비스")
+    budget = index.hit("core-automotive-plant", "760억")
+    assert quote is not None and budget is not None
+    for lang, citation, budget_label in (("ko", "인용", "예산"), ("en", "citation", "budget")):
+        assert hit_text(quote, "x", lang).plain.startswith(f"x  {citation}: "), lang
+        assert hit_text(budget, "x", lang).plain == f"x  {budget_label}: 760억 원", lang
 
 
 def test_text_from_the_file_is_never_markup() -> None:

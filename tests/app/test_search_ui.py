@@ -128,6 +128,23 @@ async def test_slash_filters_as_you_type_enter_goes_to_the_first_hit_esc_clears(
         )
 
 
+async def test_a_row_kept_for_a_match_it_does_not_show_says_where_it_is(make_app, facts) -> None:
+    """`모터` keeps 코아오토모티브's plant for its tag: the row says `#모터` (marked), while rows
+    whose names hold the match say nothing more; a match in the subtitle is marked there."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "slash", "모", "터")
+        rows = {row.split("  ")[0]: row for row in list_rows(app)}
+        plant = facts["core-automotive-plant"].label("ko")
+        assert rows[plant].startswith(f"{plant}  #모터  "), rows[plant]
+        assert_match_highlighted(app, f"{plant}  #", "모터", plant)
+        assert all("#" not in row for name, row in rows.items() if "모터" in name)
+        await pilot.press("backspace", "backspace", "7", "6", "0", "억")
+        row = next(row for row in list_rows(app) if row.startswith(plant))
+        assert row == f"{plant}  시설 · 760억 원"  # no hint: the amount is on the row
+        assert_match_highlighted(app, plant, "760억", plant)
+
+
 FILTER_CLOSE_RESETS_THE_CURSOR = (
     "tui/ui/widgets/filter_bar.py FilterBar.close sets the input's value to '', which posts Input.Changed "
     "→ FilterBar.Changed('') → MainScreen.on_filter_bar_changed → _apply_filter('') → "
@@ -194,8 +211,9 @@ async def test_s_searches_everything_grouped_by_kind_enter_opens_and_n_steps(mak
         # (the company's citation of the article, "이 회사는 2024년 9월까지 760억 원을 투자해").
         assert agreement < project < org
         assert lines[org + 1].startswith("㈜코아오토모티브  ") and "760억" in lines[org + 1]
-        assert lines[agreement + 1] == "대구시-㈜코아오토모티브 업무 협약  금액: 760억 원"
-        assert lines[project + 1] == "㈜코아오토모티브 전용 공장 및 연구소  금액: 760억 원"
+        # Each hit names its field as the detail pane does: the agreement's investment, the budget.
+        assert lines[agreement + 1] == "대구시-㈜코아오토모티브 업무 협약  투자: 760억 원"
+        assert lines[project + 1] == "㈜코아오토모티브 전용 공장 및 연구소  예산: 760억 원"
         # The matched text of each snippet is highlighted.
         results = app.screen.query_one(OptionList)
         marked = [y for y, line in enumerate(visible_lines(app, results)) if "760억" in line]

@@ -274,17 +274,19 @@ def test_initials_hit_details(index: SearchIndex) -> None:
     assert (second.field, second.text, second.span) == ("aliases", "엘비스 대구지사", (0, 3))
 
 
-def test_amount_and_date_hit_details(index: SearchIndex) -> None:
+def test_amount_and_date_hits_name_the_field_that_holds_them(index: SearchIndex) -> None:
     hit = index.search("760억").hits[0]
-    assert (hit.rank, hit.field, hit.text, hit.span) == (Rank.PREFIX, "amount", "760억 원", (0, 4))
+    assert (hit.rank, hit.field, hit.text, hit.span) == (Rank.PREFIX, "investments", "760억 원", (0, 4))
+    hit = index.search("760억", kinds="project").hits[0]
+    assert (hit.rank, hit.field, hit.text, hit.span) == (Rank.PREFIX, "budget", "760억 원", (0, 4))
     hit = index.search("76 billion").hits[0]
     assert (hit.rank, hit.field, hit.text[hit.span[0] : hit.span[1]]) == (
         Rank.WORD_PREFIX,
-        "amount",
+        "investments",
         "76 billion",
     )
     hit = index.search("2028").hits[0]
-    assert (hit.rank, hit.field, hit.text, hit.span) == (Rank.WORD_PREFIX, "date", "2023–2028", (5, 9))
+    assert (hit.rank, hit.field, hit.text, hit.span) == (Rank.WORD_PREFIX, "period", "2023–2028", (5, 9))
     hit = index.search("2025").hits[0]
     assert (hit.rank, hit.field, hit.text, hit.span) == (Rank.SUBSTRING, "period", "2023–2028", (0, 9))
 

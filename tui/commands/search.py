@@ -30,8 +30,8 @@ from tui.commands import (
 from tui.commands.table import print_table
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.facts.search import Hit, SearchIndex
-from tui.facts.text import field_label, kind_label
+from tui.facts.search import Hit, SearchIndex, hit_label
+from tui.facts.text import kind_label
 from tui.render.hit import hit_snippet
 
 DEFAULT_LIMIT = 20
@@ -129,7 +129,7 @@ def _table(hits: list[Hit], total: int, names: dict[str, str], query: str, lang:
     table.add_column(msg("cli.field", lang), no_wrap=True)
     table.add_column(msg("cli.match", lang), overflow="fold")
     for hit in hits:
-        kind, field = kind_label(hit.kind, lang), field_label(hit.field, lang)
+        kind, field = kind_label(hit.kind, lang), hit_label(hit, lang)
         table.add_row(
             Text(kind),
             Text(hit.entity_id),

@@ -1,8 +1,9 @@
 """A search hit as Rich text: one renderer for the command palette, the search screen and
 `facts-tui search`.
 
-A hit shows the entity's name, optionally its kind and id, the field the query matched in and a
-snippet of that field with the matched part highlighted. Data goes into `rich.text.Text` as plain
+A hit shows the entity's name, optionally its kind and id, the field the query matched in (as the
+detail pane labels it; a provenance quote as a citation) and a snippet of that field, cut at
+spaces, with the matched part highlighted. Data goes into `rich.text.Text` as plain
 strings, never markup. Where anything is cut to fit a width it ends in '…' (the snippet is cut
 around the match, so the match stays in view).
 """
@@ -10,11 +11,12 @@ around the match, so the match stays in view).
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.style import StyleType
 from rich.text import Text
 
 from tui.facts.model import Language
-from tui.facts.search import Hit, snippet
-from tui.facts.text import field_label, kind_label
+from tui.facts.search import Hit, hit_label, snippet
+from tui.facts.text import kind_label
 from tui.render.entity import cut_to
 from tui.render.styles import DIM, MATCH_STYLE, NAME_STYLE
 
@@ -23,8 +25,9 @@ MIN_SNIPPET = 12
 """A snippet keeps at least this many cells: a long name is cut first."""
 
 
-def hit_snippet(hit: Hit, width: int | None = None) -> Text:
-    """The hit's snippet with the match styled, cut to `width` cells around the match ('…' where cut)."""
+def hit_snippet(hit: Hit, width: int | None = None, match: StyleType = MATCH_STYLE) -> Text:
+    """The hit's snippet with the match styled `match`, cut to `width` cells around the match
+    ('…' where cut)."""
     short, (start, end) = hit.text, hit.span
     if width is not None and cell_len(short) > width:
         chars = width
@@ -36,7 +39,7 @@ def hit_snippet(hit: Hit, width: int | None = None) -> Text:
     short, (start, end) = _tidy(short, (start, end))
     text = Text(short)
     if end > start:
-        text.stylize(MATCH_STYLE, start, end)
+        text.stylize(match, start, end)
     if width is not None:
         cut_to(text, width)
     return text
@@ -69,7 +72,7 @@ def hit_text(
     head = Text(name, style=NAME_STYLE)
     if kind:
         head.append(f"{FIELD_GAP}{kind_label(hit.kind, lang)} · {hit.entity_id}", style=DIM)
-    field = Text(f"{field_label(hit.field, lang)}: ", style=DIM)
+    field = Text(f"{hit_label(hit, lang)}: ", style=DIM)
     if two_lines:
         if width is not None:
             cut_to(head, width)
@@ -81,3 +84,20 @@ def hit_text(
     head.append(FIELD_GAP).append_text(field)
     room = None if width is None else max(1, width - head.cell_len)
     return head.append_text(hit_snippet(hit, room))
+
+
+HINT_CELLS = 30
+"""A hint takes at most this many cells of a list row: it says why, the detail pane says the rest."""
+
+
+def hit_hint(hit: Hit, lang: Language, width: int = HINT_CELLS, match: StyleType = MATCH_STYLE) -> Text:
+    """Why a list row matched a filter when its line does not show it: '#모터' for a tag (as the
+    detail pane writes tags), '별칭: 모터밸리' or '요약: …snippet…' for anything else."""
+    if hit.field == "tags":
+        text = Text(f"#{hit.text}")
+        if hit.span[1] > hit.span[0]:
+            text.stylize(match, hit.span[0] + 1, hit.span[1] + 1)
+        return cut_to(text, width)
+    label = Text(f"{hit_label(hit, lang)}: ", style=DIM)
+    cut_to(label, max(1, width - MIN_SNIPPET))
+    return label.append_text(hit_snippet(hit, max(1, width - label.cell_len), match))

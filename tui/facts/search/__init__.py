@@ -97,9 +97,19 @@ Layout (one job per module, each layer a class built on the one before)
 
 from __future__ import annotations
 
+from tui.facts.search.fields import hit_label
 from tui.facts.search.index import SearchIndex
 from tui.facts.search.normalize import normalize_query
 from tui.facts.search.results import Hit, Rank, SearchResult
 from tui.facts.search.snippets import match_span, snippet
 
-__all__ = ["Hit", "Rank", "SearchIndex", "SearchResult", "match_span", "normalize_query", "snippet"]
+__all__ = [
+    "Hit",
+    "Rank",
+    "SearchIndex",
+    "SearchResult",
+    "hit_label",
+    "match_span",
+    "normalize_query",
+    "snippet",
+]

@@ -6,11 +6,13 @@ rest of the program prints it, plus the spellings people type (`760억원`, `76 
 under which name a hit reports it (`Hit.field`). A field added to the table with a tier is
 searched without a line here, unless its type is new.
 
-Names a hit reports: the field's key; `key.ko` / `key.en` for a name, a title and the summary
-(so a hit says which language matched); a measure (`330,000 m²`) is a value and its label text;
-every amount is an "amount" and every date, year and
-period a "date" (what a person looks for, whichever field holds it); the text of an event's
-quote and the quotes of its provenance entries are "quote".
+Names a hit reports (`Hit.field`): the key of the field the value is in, as the detail pane
+shows it — a project's budget is "budget", an organization's founding year "founded", an
+investment's amount, due date, place and purpose all "investments"; `key.ko` / `key.en` for a
+name, a title and the summary (so a hit says which language matched); a date note is
+"date_note" (shown within its date); the quotes of an entity's provenance entries are
+"provenance", a citation's words, never "quote", which is what someone said at an event.
+`hit_label` says each in words, as the detail pane labels it.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from collections.abc import Callable
 from operator import attrgetter
 
 from tui.facts.fields import KINDS, Field, SearchTier
-from tui.facts.model import Entity, Money, Period, Quantity
+from tui.facts.messages import msg
+from tui.facts.model import Entity, Language, Money, Period, Quantity
 from tui.facts.money import format_date, format_money
 from tui.facts.search.normalize import _clean
-from tui.facts.text import quantity_text
+from tui.facts.search.results import Hit
+from tui.facts.text import field_label, quantity_text
 
 # Field tiers, best first: which kind of field a match is in decides ties within a rank.
 NAMES, TAGS, VALUES, PLACES, TEXT = range(5)
@@ -83,16 +87,16 @@ def _parts(field: Field) -> list[Part]:
         case "bilingual_list":
             return [(key, tier, lambda e: [text for v in get(e) for text in (v.ko, v.en)])]
         case "money":
-            return [("amount", tier, lambda e: _amount_texts(v) if (v := get(e)) is not None else [])]
+            return [(key, tier, lambda e: _amount_texts(v) if (v := get(e)) is not None else [])]
         case "date":
             if field.precision:
                 precision = attrgetter(field.precision)
-                return [("date", tier, lambda e: [format_date(v, precision(e))] if (v := get(e)) else [])]
-            return [("date", tier, lambda e: [format_date(v)] if (v := get(e)) else [])]
+                return [(key, tier, lambda e: [format_date(v, precision(e))] if (v := get(e)) else [])]
+            return [(key, tier, lambda e: [format_date(v)] if (v := get(e)) else [])]
         case "year":
-            return [("date", tier, lambda e: [_year_text(v)] if (v := get(e)) else [])]
+            return [(key, tier, lambda e: [_year_text(v)] if (v := get(e)) else [])]
         case "period":
-            return [("date", tier, lambda e: [_period_text(v)] if (v := get(e)) is not None else [])]
+            return [(key, tier, lambda e: [_period_text(v)] if (v := get(e)) is not None else [])]
         case "quantity" | "quantities":
             many = field.type == "quantities"
 
@@ -105,15 +109,15 @@ def _parts(field: Field) -> list[Part]:
             ]
         case "valuation":
             return [
-                ("amount", tier, lambda e: _amount_texts(v.money) if (v := get(e)) is not None else []),
-                ("date", tier, lambda e: [_year_text(v.as_of)] if (v := get(e)) is not None else []),
+                (key, tier, lambda e: _amount_texts(v.money) if (v := get(e)) is not None else []),
+                (key, tier, lambda e: [_year_text(v.as_of)] if (v := get(e)) is not None else []),
             ]
         case "investments":
             return [
-                ("amount", tier, lambda e: [text for i in get(e) for text in _amount_texts(i.money)]),
-                ("date", tier, lambda e: [format_date(i.due, i.due_precision) for i in get(e) if i.due]),
-                ("place", PLACES, lambda e: [text for i in get(e) for text in (i.place.ko, i.place.en)]),
-                ("purpose", TEXT, lambda e: [text for i in get(e) for text in (i.purpose.ko, i.purpose.en)]),
+                (key, tier, lambda e: [text for i in get(e) for text in _amount_texts(i.money)]),
+                (key, tier, lambda e: [format_date(i.due, i.due_precision) for i in get(e) if i.due]),
+                (key, PLACES, lambda e: [text for i in get(e) for text in (i.place.ko, i.place.en)]),
+                (key, TEXT, lambda e: [text for i in get(e) for text in (i.purpose.ko, i.purpose.en)]),
             ]
         case "commitments":
             return [(key, tier, lambda e: [text for c in get(e) for text in (c.text.ko, c.text.en)])]
@@ -122,13 +126,13 @@ def _parts(field: Field) -> list[Part]:
         case "quote":
             return [
                 (
-                    "quote",
+                    key,
                     tier,
                     lambda e: [(v := get(e)).text, v.speaker_note.ko, v.speaker_note.en] if get(e) else [],
                 )
             ]
         case "provenance":
-            return [("quote", tier, lambda e: [p.quote for p in get(e)])]
+            return [(key, tier, lambda e: [p.quote for p in get(e)])]
     raise ValueError(f"{field.key}: search has no rule for a {field.type}")
 
 
@@ -175,6 +179,20 @@ def _tier_texts(entity: Entity) -> list[list[str]]:
     for tier, texts_of in _TIER_PLANS[entity.KIND]:
         tiers[tier] += texts_of(entity)
     return [[c for c in map(_clean, texts) if c] for texts in tiers]
+
+
+def hit_label(hit: Hit, lang: Language) -> str:
+    """Where a hit matched, in words: the detail pane's label of that field ('budget' → '예산',
+    'name.ko' → '이름', a date note → its date's '날짜'), so a hit and the entity's page name a
+    value alike; a provenance quote is a citation ('인용'), which the page shows under its sources."""
+    key = hit.field.split(".")[0]
+    if key == "provenance":
+        return msg("hit.citation", lang)
+    fields = {field.key: field for field in KINDS[hit.kind].fields}
+    field = fields.get(key)
+    if field is None:  # pragma: no cover - every name a hit reports is a field of its kind
+        return field_label(key, lang)
+    return fields[field.part_of].label(lang) if field.part_of else field.label(lang)
 
 
 MAX_PERIOD_YEARS = 200

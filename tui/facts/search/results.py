@@ -39,12 +39,12 @@ class Hit:
     kind: str
     rank: Rank
     field: str
-    """Where the best match is: a field of the field table (`tui.facts.fields`), by key —
-    "id", "aliases", "tags", "place", "location", "outlet", "author", "area", "figures", "roles",
-    "commitments", "purpose", "vision", "goals", "date_note" — or "name.ko", "name.en",
-    "title.ko", "title.en", "summary.ko", "summary.en" (which language matched), "amount" (any
-    amount), "date" (any date, year or period), "period" (a year inside a period) or "quote" (an
-    event's quote or a provenance entry's)."""
+    """Where the best match is: the key of a field of the entity's kind in the field table
+    (`tui.facts.fields`) — "id", "aliases", "tags", "budget", "founded", "valuation", "date",
+    "published", "period" (also for a year inside it), "area", "investments" (any part of one),
+    "place", "location", "commitments", "quote" (what someone said at an event), "provenance"
+    (a citation's quote), ... — with ".ko" or ".en" for a name, a title or a summary (which
+    language matched). `hit_label` says it in words, as the detail pane does."""
     text: str
     span: tuple[int, int]
 

@@ -29,8 +29,11 @@ def _to_display(display: str, folded: str, start: int, end: int) -> tuple[int, i
 
 
 def snippet(text: str, span: tuple[int, int], width: int = SNIPPET_WIDTH) -> tuple[str, tuple[int, int]]:
-    """`text` cut to about `width` characters around `span`, with … where it was cut, and the new span.
+    """`text` cut to at most `width` characters around `span`, with … where it was cut, and the new span.
 
+    Cuts fall at spaces, so a snippet starts and ends with whole words: a number cut in two
+    (``…023년`` for ``2023년``) reads as another number. About a third of the room goes before
+    the match. Only when the words holding the match are longer than `width` is a word cut.
     Works on a `Hit.text` too (to show a narrower snippet): an old … falls away when cut off.
     """
     start, end = span
@@ -40,10 +43,50 @@ def snippet(text: str, span: tuple[int, int], width: int = SNIPPET_WIDTH) -> tup
     lo = max(0, start - context)
     hi = min(len(text), lo + width)
     lo = max(0, min(lo, hi - width))
+    words = _words_around(text, start, end, width, lo)
+    if words is not None:
+        lo, hi = words
     head = "…" if lo > 0 else ""
     tail = "…" if hi < len(text) else ""
     shift = len(head) - lo
     return head + text[lo:hi] + tail, (start + shift, min(end, hi) + shift)
+
+
+def _words_around(text: str, start: int, end: int, width: int, near: int) -> tuple[int, int] | None:
+    """A run of whole words of at most `width` characters that holds text[start:end], starting
+    at the word start nearest to `near` (or earlier, if the words after it leave room); None if
+    the words of the match alone are wider."""
+    first = start  # the start of the match's first word and the end of its last
+    while first > 0 and not text[first - 1].isspace():
+        first -= 1
+    last = max(end, first)
+    while last < len(text) and not text[last].isspace():
+        last += 1
+    if last - first > width:
+        return None
+    lowest = max(0, last - width)
+    back = min(max(near, lowest), first)  # the nearest word start at or before `near`, if any
+    while back > lowest and not _word_starts(text, back):
+        back -= 1
+    ahead = min(max(near, lowest), first)  # and after it (the match's first word is one)
+    while ahead < first and not _word_starts(text, ahead):
+        ahead += 1
+    lo = back if _word_starts(text, back) and near - back <= ahead - near else ahead
+    hi = min(len(text), lo + width)
+    if hi < len(text):
+        while hi > last and not text[hi].isspace():
+            hi -= 1
+    while hi > max(end, lo) and text[hi - 1].isspace():
+        hi -= 1
+    earliest = max(0, hi - width)  # room the next word did not fit in goes to the words before
+    back = earliest
+    while back < lo and not _word_starts(text, back):
+        back += 1
+    return min(lo, back), hi
+
+
+def _word_starts(text: str, at: int) -> bool:
+    return at < len(text) and not text[at].isspace() and (at == 0 or text[at - 1].isspace())
 
 
 def _span_in(display: str, q: _Query, rank: Rank) -> tuple[int, int] | None:

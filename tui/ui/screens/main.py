@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -228,13 +229,15 @@ class MainScreen(EntityActions, Screen):  # type: ignore[misc]  # EntityActions 
             self.filter_bar.show_status(msg("filter.indexing", self.lang))
             self.app.with_search_index(lambda: self._apply_filter(self.filter_bar.text))  # type: ignore[attr-defined]
             return
+        explain = None
         if not query.strip():
             rows: Sequence[Entity] = all_rows
         else:
             # Best match first, as the search screen ranks them: Enter takes the first row.
             ids = self.search_index.ranked_ids(query, kinds=self.section, lang=self.lang)
             rows = self.facts.view(ids)  # entities are looked up as their rows are drawn
-        self.entity_list.set_rows(rows, 0, highlight=query.strip())
+            explain = partial(self.search_index.hit, query=query)  # a row says why it is there: '#모터'
+        self.entity_list.set_rows(rows, 0, highlight=query.strip(), explain=explain)
         self.filter_bar.show_count(len(rows), len(all_rows))
         if not rows:
             self.detail.show(None, self.lang)

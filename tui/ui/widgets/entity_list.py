@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -12,6 +13,12 @@ from tui.facts import Entity
 from tui.facts.model import Language
 from tui.render.entity import entity_subtitle
 from tui.ui.widgets.virtual_list import VirtualList
+
+if TYPE_CHECKING:
+    from tui.facts.search import Hit
+
+Explain = Callable[[str], "Hit | None"]
+"""How a filter's query matched an entity, by id (`SearchIndex.hit` for that query)."""
 
 
 class EntityList(VirtualList):
@@ -39,6 +46,8 @@ class EntityList(VirtualList):
         super().__init__(id=id)
         self._rows: Sequence[Entity] = ()
         self._highlight = ""
+        self._explain: Explain | None = None
+        self._why: dict[str, Hit | None] = {}
         self._position: dict[str, int] | None = None
         self.lang: Language = "ko"
 
@@ -55,10 +64,14 @@ class EntityList(VirtualList):
         """The entity under the cursor, if any."""
         return self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
 
-    def set_rows(self, rows: Sequence[Entity], cursor: int = 0, highlight: str = "") -> None:
-        """Show `rows` with the cursor at `cursor`; `highlight` is a query to mark in the names."""
+    def set_rows(
+        self, rows: Sequence[Entity], cursor: int = 0, highlight: str = "", explain: Explain | None = None
+    ) -> None:
+        """Show `rows` with the cursor at `cursor`; `highlight` is a query to mark in the names.
+        With `explain`, a row whose line does not show the match says where it is ('#모터')."""
         self._rows = rows
         self._highlight = highlight
+        self._explain, self._why = explain, {}
         self._position = None
         self.rows_changed(cursor)
 
@@ -81,21 +94,42 @@ class EntityList(VirtualList):
     def render_row(self, index: int, width: int) -> Text:
         entity = self._rows[index]
         line = Text(entity.label(self.lang), end="")
-        span = None
+        subtitle = entity_subtitle(entity, self.lang)
+        match, span, in_subtitle, hint = Style(), None, None, None
         if self._highlight:
             from tui.facts.search import match_span  # loaded with the index, not at start-up
 
-            span = match_span(line.plain, self._highlight)
-        if span:
             match = self.text_style("virtual-list--match")
             if index == self.cursor:  # no colour reads on both the list and the cursor: keep the cursor's
                 match = Style(bold=match.bold, underline=match.underline)
+            span = match_span(line.plain, self._highlight)
+            if span is None:  # matched elsewhere: in the subtitle, or in a field the row does not show
+                in_subtitle = match_span(subtitle.plain, self._highlight) if subtitle else None
+                if in_subtitle is None:
+                    hint = self._hint(entity.id, match)
+        if span:
             line.stylize(match, *span)
-        subtitle = entity_subtitle(entity, self.lang)
+        if hint is not None:
+            line.append("  ").append_text(hint)
         if subtitle:
             line.append("  ")
             start = len(line)
             line.append_text(subtitle)
             if index != self.cursor:  # on the cursor row the cursor's colours are easier to read
                 line.stylize(self.text_style("virtual-list--dim"), start)
+            if in_subtitle:
+                line.stylize(match, start + in_subtitle[0], start + in_subtitle[1])
         return line
+
+    def _hint(self, entity_id: str, match: Style) -> Text | None:
+        """Why the filter kept a row whose line does not show the match: '#모터', '별칭: …'."""
+        if self._explain is None:
+            return None
+        if entity_id not in self._why:
+            self._why[entity_id] = self._explain(entity_id)
+        hit = self._why[entity_id]
+        if hit is None:
+            return None
+        from tui.render.hit import hit_hint  # with the index, as match_span
+
+        return hit_hint(hit, self.lang, match=match)
