@@ -21,6 +21,7 @@ import pytest
 from rich.console import Console
 
 from tui.facts import Entity, FactBase, load
+from tui.facts.citations import marks
 from tui.facts.export import entity_markdown, md_escape, to_csv
 from tui.facts.export.csv import _CSV_COVERED, CSV_COLUMNS, csv_header
 from tui.facts.fields import KINDS, subtitle
@@ -181,6 +182,7 @@ def check_entity(facts: FactBase, entity: Entity, lang: str, csv_rows: dict[str,
     markdown = md_fields(entity_markdown(facts, entity, lang))
     shown = squash(show_text(facts, entity, lang))
     where = f"{entity.id} in {lang}"
+    cited = marks(entity)
 
     table = KINDS[entity.KIND]
     expected = [msg(f"field.{f.key}", lang) for f in table.fields if f.shown and is_set(entity, f.key)]
@@ -190,7 +192,13 @@ def check_entity(facts: FactBase, entity: Entity, lang: str, csv_rows: dict[str,
     for label, value in pane.items():
         assert squash(label + value) in shown, f"{where}: `show` shows {label} as the pane does"
         if label not in prose:
-            assert squash(markdown[label]) == squash(value), (
+            # The citation mark cites the whole field; where it stands (after a one-line value,
+            # first before a value of several lines) follows each output's layout of the items.
+            key = next(f.key for f in table.fields if msg(f"field.{f.key}", lang) == label)
+            mark = squash(cited.get(key, ""))
+            md_value, pane_value = squash(markdown[label]), squash(value)
+            assert (mark in md_value, mark in pane_value) == (True, True), f"{where}: {label}'s citation"
+            assert md_value.replace(mark, "", 1) == pane_value.replace(mark, "", 1), (
                 f"{where}: Markdown shows {label} as the pane does"
             )
 
@@ -277,3 +285,26 @@ def test_subtitles_are_in_the_reading_language(bundled: FactBase, lang: str) -> 
         assert not any(other_money in part for part in parts), f"{entity.id}: {parts}"
     agreement = bundled["mou-core-automotive"]
     assert subtitle(agreement, lang)[-1] == format_money(agreement.investments[0].money, lang)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_mark_of_a_value_of_several_lines_stands_first_never_after_the_last_item(
+    bundled: FactBase, lang: str
+) -> None:
+    """`¶0, 4` after the last commitment read as that commitment's source alone: the mark of a
+    field laid out one item per line is the first line, on the label's row."""
+    from tui.render.fields import field_grid_rows
+
+    seen = 0
+    for entity in bundled:
+        cited = marks(entity)
+        for key, _label, value in field_grid_rows(bundled, entity, lang):
+            lines = value.plain.split("\n")
+            if key not in cited:
+                assert "¶" not in value.plain, f"{entity.id}.{key}: a mark without a citation"
+            elif len(lines) > 1:
+                seen += 1
+                assert lines[0] == cited[key] and cited[key] not in "\n".join(lines[1:]), f"{entity.id}.{key}"
+            else:
+                assert lines[0].endswith(cited[key]), f"{entity.id}.{key}"
+    assert seen >= 5  # parties, signatories, commitments, goals…

@@ -454,6 +454,20 @@ def field_rows(facts: FactBase, entity: Entity, lang: Language) -> Iterator[Fiel
             yield FieldRow(field, field.label(lang), items)
 
 
+def lead_mark(row: FieldRow, inline: bool) -> tuple[str, tuple[Line, ...]]:
+    """The citation mark to show on the label's line, and the items without it.
+
+    `field_rows` ends a cited field's last item with its mark (`¶0, 4`). The mark cites the whole
+    field: a value laid out on one line (`inline`, or a single item) keeps it at its end (returned
+    ""), but a value of one item per line shows it first, where it cannot be read as the last
+    item's alone. The detail pane, `show` and Markdown all place it so."""
+    items = row.items
+    last = items[-1] if items else ()
+    if inline or len(items) < 2 or not last or last[-1].kind != "cite":
+        return "", items
+    return last[-1].text.strip(), (*items[:-1], last[:-1])
+
+
 def plain(line: Line) -> str:
     """A line as plain text, a reference as 'LVIS (lvis)'."""
     return "".join(f"{p.text} ({p.target})" if p.kind == "ref" else p.text for p in line)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from rich.text import Text
 
-from tui.facts.fields import FieldRow, Line, field_rows
+from tui.facts.fields import FieldRow, Line, field_rows, lead_mark
 from tui.facts.index import FactBase
 from tui.facts.model import Entity, Language
 from tui.render.styles import DIM
@@ -36,13 +36,16 @@ def line_text(line: Line) -> Text:
 
 def value_text(row: FieldRow) -> Text:
     """A field's value: its items on one line ('a, b'), or one per line, bulleted when several
-    of them may each run over lines."""
-    lines = [line_text(line) for line in row.items]
+    of them may each run over lines.
+
+    A value of several lines shows its citation mark first, on the label's line (`lead_mark`)."""
+    mark, items = lead_mark(row, inline=row.field.type in _INLINE)
+    lines = [line_text(line) for line in items]
     if row.field.type in _INLINE:
         return Text(", ").join(lines)
     if row.field.type in _BULLETED and len(lines) > 1:
         lines = [Text("• ").append_text(line) for line in lines]
-    return Text("\n").join(lines)
+    return Text("\n").join([Text(mark, style=_STYLES["cite"]), *lines] if mark else lines)
 
 
 def field_grid_rows(facts: FactBase, entity: Entity, lang: Language) -> Iterator[tuple[str, str, Text]]:

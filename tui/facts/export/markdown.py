@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tui.facts.fields import FieldRow, Line, Piece, field_rows
+from tui.facts.fields import FieldRow, Line, Piece, field_rows, lead_mark
 from tui.facts.index import FactBase
 from tui.facts.model import ENTITY_KINDS, TYPE_BY_KIND, Entity, Language
 from tui.facts.text import section_label
@@ -73,10 +73,11 @@ def _md_line(line: Line) -> str:
 def _md_row(row: FieldRow) -> list[str]:
     """A field as a list item; the items of a list of records or texts as a nested list."""
     head = f"- **{md_escape(row.label)}:**"
-    lines = [_md_line(line) for line in row.items]
+    mark, items = lead_mark(row, inline=row.field.type in _MD_INLINE)
+    lines = [_md_line(line) for line in items]
     if len(lines) == 1 or row.field.type in _MD_INLINE:
         return [f"{head} {', '.join(lines)}"]
-    return [head, *(f"  - {line}" for line in lines)]
+    return [f"{head} {mark}" if mark else head, *(f"  - {line}" for line in lines)]
 
 
 def to_markdown(facts: FactBase, lang: Language = "ko") -> str:
