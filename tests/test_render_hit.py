@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from tui.facts import FactBase
 from tui.facts.search import Hit, Rank, SearchIndex, hit_label
 from tui.facts.text import kind_label
-from tui.render.hit import MATCH_STYLE, hit_snippet, hit_text
+from tui.render.hit import HINT_CELLS, MATCH_STYLE, hit_hint, hit_snippet, hit_text
 
 QUERIES = ("대구", "lvis", "ㄷㄱ", "760억", "2023", "neuro", "moter valley", "뇌", "city", "투자")
 WIDTHS = (24, 40, 60, 100)
@@ -97,6 +97,21 @@ def test_a_citation_is_labelled_as_one_and_a_field_as_the_detail_pane_does(bundl
     for lang, citation, budget_label in (("ko", "인용", "예산"), ("en", "citation", "budget")):
         assert hit_text(quote, "x", lang).plain.startswith(f"x  {citation}: "), lang
         assert hit_text(budget, "x", lang).plain == f"x  {budget_label}: 760억 원", lang
+
+
+def test_a_filter_hint_says_where_a_row_matched(bundled: FactBase, hits) -> None:
+    """A list row kept by the filter for a tag shows it as the detail pane writes tags ('#모터');
+    anything else as 'field: snippet', within a few cells, the match marked."""
+    tag = SearchIndex.build(bundled).hit("core-automotive-plant", "모터")
+    assert tag is not None and tag.field == "tags"
+    hint = hit_hint(tag, "ko")
+    assert hint.plain == "#모터" and matched(hint) == "모터"
+    for hit, _ko, _en in hits:
+        for lang in ("ko", "en"):
+            hint = hit_hint(hit, lang)
+            assert cell_len(hint.plain) <= HINT_CELLS, hint.plain
+            if hit.field != "tags":
+                assert hint.plain.startswith(f"{hit_label(hit, lang)}: ") and matched(hint), hint.plain
 
 
 def test_text_from_the_file_is_never_markup() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.message import Message
@@ -111,6 +112,7 @@ class EntityList(VirtualList):
             line.stylize(match, *span)
         if hint is not None:
             line.append("  ").append_text(hint)
+            subtitle = _fit_parts(subtitle, width - 1 - line.cell_len - 2)  # the list pads each row by one
         if subtitle:
             line.append("  ")
             start = len(line)
@@ -133,3 +135,20 @@ class EntityList(VirtualList):
         from tui.render.hit import hit_hint  # with the index, as match_span
 
         return hit_hint(hit, self.lang, match=match)
+
+
+SUBTITLE_GAP = " · "
+
+
+def _fit_parts(subtitle: Text, width: int) -> Text:
+    """The subtitle's first parts that fit in `width` cells, then ' · …' for the rest: a row that a
+    hint made longer drops a whole part ('760억 원') rather than cut it ('760억…')."""
+    if subtitle.cell_len <= width:
+        return subtitle
+    parts = subtitle.plain.split(SUBTITLE_GAP)
+    kept: list[str] = []
+    for part in parts[:-1]:
+        if cell_len(SUBTITLE_GAP.join([*kept, part, "…"])) > width:
+            break
+        kept.append(part)
+    return Text(SUBTITLE_GAP.join([*kept, "…"]) if width > 0 else "")
