@@ -18,7 +18,8 @@ from tui.facts.edit.draft import (
     needs_citation,
     row_path,
 )
-from tui.facts.fields import KINDS
+from tui.facts.edit.form import preview
+from tui.facts.fields import KINDS, field_items, plain
 from tui.facts.model import ENTITY_KINDS, Money
 
 SOURCE = "donga-2023-03-07"
@@ -193,3 +194,23 @@ def test_a_problem_is_said_in_the_form_language_in_check_words(facts: FactBase, 
         )
     report = raised.value.format(lang)
     assert shown.splitlines()[0] in report and shown.splitlines()[-1].strip() in report
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_typed_amount_is_read_back_as_the_detail_pane_shows_it(facts: FactBase, lang) -> None:
+    """Every money, period and quantity input of every entity, read back under its input, says
+    the value in the detail pane's words: `330,000 m²`, never `330,000 m2`."""
+    read = 0
+    for entity in facts:
+        draft = initial_draft(entity)
+        for group in form_groups(entity.KIND):
+            shown = " ".join(plain(line) for line in field_items(facts, entity, group.field, lang))
+            rows = range(len(draft.rows.get(group.key, ()))) if group.is_list else [None]
+            for n in rows:
+                for slot in group.slots:
+                    path = slot.path if n is None else row_path(group.key, n, slot)
+                    typed_text = draft.texts.get(path, "")
+                    if slot.input in ("money", "period", "quantity") and typed_text:
+                        assert preview(type(entity), path, typed_text, lang) in shown, (entity.id, path)
+                        read += 1
+    assert read >= 8  # the file's budgets, periods, valuation, investment, area and figures

@@ -3,7 +3,8 @@ their values as one would type them, and a typed value read back in words.
 
 `form_fields(entity)` lists every path `values.parse` accepts from text, the items of a list of
 records included (`roles.0.title.ko`). `preview(entity_type, path, text, lang)` says what typing
-`text` would write — money in both languages, a date with its precision — or raises FieldError.
+`text` would write — money in both languages, a date with its precision, a quantity as the detail
+pane shows it (`330,000 m²`) — or raises FieldError.
 No Rich or Textual here.
 """
 
@@ -23,6 +24,7 @@ from tui.facts.messages import msg
 from tui.facts.model import Entity, Language, Money, Period, Quantity
 from tui.facts.money import format_date, format_money
 from tui.facts.text import field_label as part_label
+from tui.facts.text import quantity_text
 
 _WHOLE = (Money, Period, Quantity)
 """Records typed as one value (`760억`, `2023-2028`, `330000 m2`) rather than part by part."""
@@ -87,8 +89,8 @@ def preview(entity_type: type[Entity], path: str, text: str, lang: Language) -> 
         return format_money(Money(amount=value["amount"], currency=value["currency"]))
     if isinstance(value, dict) and "start" in value:
         return f"{value['start']}–{value.get('end', '')}"
-    if isinstance(value, dict) and "unit" in value:
-        return f"{value['value']:,g} {value['unit']}"
+    if isinstance(value, dict) and "unit" in value:  # as the detail pane says it: `330,000 m²`
+        return quantity_text(Quantity(value=value["value"], unit=value["unit"]), lang)
     if isinstance(value, dt.date):
         precision = next((v for p, v in assignment.also if p[-1] in _PRECISIONS), "day")
         return msg(

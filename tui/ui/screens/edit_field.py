@@ -26,11 +26,9 @@ from tui.facts.edit.plan import PlannedChange, Refused, set_fields
 from tui.facts.edit.values import FieldError, parse
 from tui.facts.messages import msg
 from tui.facts.model import Language
+from tui.render.entity import cut_to
 from tui.ui.screens.saving import SavingDialog
 from tui.ui.widgets.diff_text import diff_text
-
-_SHOWN_VALUE = 60
-"""How much of a field's current value its row in the list shows."""
 
 
 class EditFieldScreen(SavingDialog):
@@ -54,6 +52,8 @@ class EditFieldScreen(SavingDialog):
         self.fields: list[FormField] = form_fields(entity)
         self.problems_text = ""
         """The problem shown, as plain text ("" when none is): the tests read it."""
+        self._width = 0
+        """The width the list's rows were last cut to."""
 
     def compose(self) -> ComposeResult:
         name = self.entity.label(self.lang)
@@ -70,19 +70,44 @@ class EditFieldScreen(SavingDialog):
             yield Static(Text(msg("edit.hint", self.lang)), id="edit-hint")
 
     def _option(self, field: FormField) -> Option:
+        return Option(self._row(field, None), id=field.path)
+
+    def _row(self, field: FormField, width: int | None) -> Text:
+        """A field's row in the list: its name, its path and its value on one line, cut to `width`
+        cells with `…` (the whole value is in the box below once the row is picked)."""
         words = field_label(field.path, self.lang)
-        label = Text(words, style="bold")
+        row = Text(words, style="bold")
         if words.replace(" › ", ".") != field.path:  # 'founded' in English says it already
-            label.append(f"  {field.path}", style="dim")
-        shown = field.text if len(field.text) <= _SHOWN_VALUE else field.text[: _SHOWN_VALUE - 1] + "…"
-        label.append(f"  {shown}")
-        return Option(label, id=field.path)
+            row.append(f"  {field.path}", style="dim")
+        row.append(f"  {' '.join(field.text.split())}")  # a line break would start a second line
+        return cut_to(row, width) if width is not None else row
 
     def on_mount(self) -> None:
         fields = self.query_one(OptionList)
         if self.fields:
             fields.highlighted = 0
         self.query_one(Input).focus()
+        self.call_after_refresh(self._fit_rows)  # the list's width is known once it is laid out
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_rows)
+
+    def _row_width(self) -> int:
+        """Cells a row may take: the list's width less its gutter and the option's padding."""
+        fields = self.query_one(OptionList)
+        padding = fields.get_component_styles("option-list--option").padding.width
+        return max(1, fields.scrollable_content_region.width - fields._get_left_gutter_width() - padding)
+
+    def _fit_rows(self) -> None:
+        """Cut every row to the list's width, so that none wraps onto a line of its own."""
+        if not self.is_attached:
+            return
+        fields, width = self.query_one(OptionList), self._row_width()
+        if width == self._width:
+            return
+        self._width = width
+        for n, field in enumerate(self.fields):
+            fields.replace_option_prompt_at_index(n, self._row(field, width))
 
     @property
     def field(self) -> FormField | None:

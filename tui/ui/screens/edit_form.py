@@ -1,9 +1,11 @@
 """The edit form (`C`): every field of the highlighted entity, checked as you type, saved as one change.
 
 The form is built from the field table (`tui.facts.edit.draft.form_groups`): a bilingual text has
-its Korean and English inputs side by side, a summary a text area per language, a list its rows
-with add and remove buttons, a reference a `RefField` filled from a picker over the search engine
-(`RefPickerScreen`). Every keystroke reads the whole form as `facts-tui set` reads values and checks
+its Korean and English inputs side by side, under the `Korean`/`English` header, in the same two
+columns whether it is one field (a name) or a row of a list (a goal); a text is a `LineArea` that
+wraps and grows, so no value is cut out of sight; a list has its rows with add and remove buttons
+(the remove buttons in a column of their own, beside every row); a reference is a `RefField`
+filled from a picker over the search engine (`RefPickerScreen`). Every keystroke reads the whole form as `facts-tui set` reads values and checks
 the entity with the loader's own rules (`draft.evaluate`): a money or date input shows what it
 reads as, an input with a problem is marked and says it in `check`'s words, and the form cannot be
 saved until none is left. A changed fact needs a citation: source, paragraph, optional quote.
@@ -53,6 +55,7 @@ from tui.facts.search import SearchIndex
 from tui.facts.text import field_label, kind_label, subkind_label
 from tui.ui.widgets.bars import KeyBar
 from tui.ui.widgets.diff_text import diff_text
+from tui.ui.widgets.line_area import LineArea
 from tui.ui.widgets.list_field import ListField, ListRow
 from tui.ui.widgets.ref_field import RefField
 
@@ -112,13 +115,13 @@ class EditFormScreen(ModalScreen[Change | None]):
             title = msg("form.title", self.lang, name=name, id=self.entity.id)
             yield Static(Text(f"{title} · {kind_label(self.entity.KIND, self.lang)}"), id="form-title")
             with Horizontal(id="form-languages"):
-                yield Static(Text(msg("form.korean", self.lang)))
-                yield Static(Text(msg("form.english", self.lang)))
+                yield Static(Text(msg("form.korean", self.lang)), classes="form-ko")
+                yield Static(Text(msg("form.english", self.lang)), classes="form-en")
             with VerticalScroll(id="form-fields"):
                 for group in self.groups:
                     with Horizontal(classes="form-row", id=f"group-{group.key}"):
                         yield Static(Text(group.field.label(self.lang)), classes="form-label")
-                        with Vertical(classes="form-body"):
+                        with Vertical(classes="form-body -list" if group.is_list else "form-body"):
                             yield from self._group_inputs(group)
                             yield Static(Text(""), classes="form-note")
                 if self.cites:
@@ -157,15 +160,13 @@ class EditFormScreen(ModalScreen[Change | None]):
     def _input(self, slot: Slot, text: str, group: Group) -> Widget:
         """The input of one slot, holding `text`."""
         widget: Widget
-        language = {"ko": msg("form.korean", self.lang), "en": msg("form.english", self.lang)}.get(
-            slot.language, ""
-        )
-        head = slot.path.split(".")[0]
-        if head and head != group.key and not group.is_list:  # a part of the field: say which
-            part = field_label(head, self.lang)
-            language = f"{part} ({language})" if language else part
         if slot.input == "prose":
-            widget = TextArea(text, soft_wrap=True, compact=True, placeholder=language, classes="form-prose")
+            placeholder = self._empty(slot, group)
+            widget = TextArea(
+                text, soft_wrap=True, compact=True, placeholder=placeholder, classes="form-prose"
+            )
+        elif slot.input == "line":
+            widget = LineArea(text, placeholder=self._empty(slot, group))
         elif slot.input == "choice":
             labelled = group.field.type == "kind"
             options = [(Text(subkind_label(c, self.lang) if labelled else c), c) for c in slot.choices]
@@ -179,10 +180,22 @@ class EditFormScreen(ModalScreen[Change | None]):
         elif slot.input == "ref":
             widget = RefField(text, slot.kinds, self._label_of, msg("form.pick", self.lang))
         else:
-            placeholder = language or _placeholder(slot, self.lang)
-            widget = Input(text, placeholder=placeholder, compact=True, select_on_focus=False)
+            widget = Input(
+                text, placeholder=_placeholder(slot, self.lang), compact=True, select_on_focus=False
+            )
         self._slot[widget] = slot
         return widget
+
+    def _empty(self, slot: Slot, group: Group) -> str:
+        """What an empty text input shows: that it is empty, and which part of the field it is (a
+        date's note, a quote's speaker note), never words that could be read as its value."""
+        parts = slot.path.split(".")
+        if parts[0] == group.key:  # 'area.label.ko' in the group of 'area': the part is 'label'
+            parts = parts[1:]
+        part = ".".join(p for p in parts if p not in ("ko", "en"))
+        if part:
+            return msg("form.empty_part", self.lang, part=field_label(part.split(".")[-1], self.lang))
+        return msg("form.empty", self.lang)
 
     def _label_of(self, entity_id: str) -> str | None:
         entity = self.facts.get(entity_id)
@@ -451,11 +464,14 @@ class EditFormScreen(ModalScreen[Change | None]):
 
 
 def _laid_out(slots: tuple[Slot, ...], inputs: list[Widget]) -> list[Widget]:
-    """The inputs of a group, a Korean input and the English one after it side by side."""
+    """The inputs of a group, a Korean input and the English one after it side by side, in the
+    columns of the header (`form-ko`, `form-en`)."""
     out: list[Widget] = []
     n = 0
     while n < len(inputs):
         if slots[n].language == "ko" and n + 1 < len(inputs) and slots[n + 1].language == "en":
+            inputs[n].add_class("form-ko")
+            inputs[n + 1].add_class("form-en")
             out.append(Horizontal(inputs[n], inputs[n + 1], classes="form-pair"))
             n += 2
         else:
@@ -495,5 +511,6 @@ def _group_of(path: str, groups: tuple[Group, ...]) -> Group | None:
 
 
 def _placeholder(slot: Slot, lang: Language) -> str:
+    """An example of what a money, date or number input takes, said as one (`e.g. 2023-2028`)."""
     key = f"form.placeholder.{slot.input}"
-    return msg(key, lang) if key in MESSAGES else ""
+    return msg("form.example", lang, example=msg(key, lang)) if key in MESSAGES else ""

@@ -60,6 +60,7 @@ class ListField(Vertical):
         height: auto;
         & > .list-add {
             width: auto;
+            min-width: 0;  /* at the start of the inputs' column, not centred in a wide button */
         }
     }
     """

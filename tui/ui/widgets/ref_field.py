@@ -2,7 +2,8 @@
 
 It shows the named entity's label and id (`LVIS (lvis)`); Enter, a click or typing a letter asks
 for a picker (the screen opens one over the same search engine as `s`, limited to the kinds the
-field allows), Delete clears it. The id is the value; the label only shows it.
+field allows), Delete clears it. The id is the value; the label only shows it, cut to the width
+with `…` when it is wider. Its text starts where an `Input`'s does, so a form's columns line up.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.render.entity import cut_to
+
 
 class RefField(Widget, can_focus=True):
     """The id of an entity of `kinds`; `label_of(id)` names it (None for an id the file lacks)."""
@@ -25,7 +28,7 @@ class RefField(Widget, can_focus=True):
         width: 1fr;
         height: 1;
         background: $boost;
-        padding: 0 1;
+        padding: 0;
         &:focus {
             background: $block-cursor-background;
             color: $block-cursor-foreground;
@@ -81,6 +84,9 @@ class RefField(Widget, can_focus=True):
         self.set_reactive(RefField.value, value)
 
     def render(self) -> Text:
+        return cut_to(self._shown(), max(1, self.content_size.width))
+
+    def _shown(self) -> Text:
         if not self.value:
             return Text(self.placeholder, style="dim")
         label = self.label_of(self.value)
