@@ -226,8 +226,8 @@ def test_show_lvis(cli: Callable[..., Run]) -> None:
     assert "\n근거\n" in out
     assert "동아일보, 2023-03-07, 제목·사진 설명 (donga-2023-03-07)" in out
     assert (
-        "동아일보, 2023-03-07, 3번째 문단 (donga-2023-03-07) — “2021년 기준 회사의 가치는 3356억 원이다.”"
-        in out
+        "동아일보, 2023-03-07, 3번째 문단 (donga-2023-03-07)\n“2021년 기준 회사의 가치는 3356억 원이다.”"
+        in out  # the quote on a line of its own
     )
     # provenance is not repeated as links or backlinks
     assert "출처: " not in out

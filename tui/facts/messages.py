@@ -81,7 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "명령 팔레트: 항목, 구역, 테마로 바로 가기",
         "Command palette: jump to any entity, section or theme",
     ),
-    "group.everywhere": ("탐색 화면과 보기(연표·관계·출처)에서", "In the explorer and its views (timeline, relationships, sources)"),
+    "group.everywhere": (
+        "탐색 화면과 보기(연표·관계·출처)에서",
+        "In the explorer and its views (timeline, relationships, sources)",
+    ),
     "group.explorer": ("탐색 화면에서", "In the explorer"),
     "group.section_bar": ("구역 막대에서", "In the section bar"),
     "group.list": ("목록에서", "In a list"),

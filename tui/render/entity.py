@@ -76,14 +76,15 @@ def name_with_id(facts: FactBase, entity_id: str, lang: Language = "ko") -> Text
 
 
 def source_citation(facts: FactBase, entity: Entity, lang: Language = "en") -> list[Text]:
-    """'Dong-A Ilbo, 2023-03-07, paragraph 7' for each provenance entry."""
+    """'Dong-A Ilbo, 2023-03-07, paragraph 7' for each provenance entry, and its quote on a line of
+    its own (wrapped after the source, a quote's first word was left hanging at the line's end)."""
     lines = []
     for source, prov in facts.sources_of(entity):
         where = paragraph_words(prov.paragraph, lang)
         line = Text(f"{source.outlet.pick(lang)}, {source.published.isoformat()}, {where}")
         line.append(f" ({source.id})", style=DIM)
         if prov.quote:
-            line.append(f" — “{prov.quote}”", style="italic")
+            line.append(f"\n“{prov.quote}”", style="italic")
         lines.append(line)
     return lines
 
