@@ -154,7 +154,7 @@ FILTER_COMMANDS: tuple[Command, ...] = (
 SEARCH_COMMANDS: tuple[Command, ...] = (
     Command("down", "next_result", "cmd.next_result", "Search", show=False, palette=False),
     Command("up", "previous_result", "cmd.previous_result", "Search", show=False, palette=False),
-    Command("enter", "open_result", "cmd.open", "Search", palette=False),
+    Command("enter", "submit", "cmd.open", "Search", palette=False),  # bound on the box: see SearchInput
     Command("escape", "close", "cmd.close_search", "Search", palette=False),
 )
 

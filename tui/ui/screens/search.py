@@ -26,11 +26,19 @@ QUOTED_QUERY_CELLS = 40
 """A query quoted back ("No matches for …") is cut to this many cells."""
 
 
+class SearchInput(Input):
+    """The search box. Input binds Enter itself, hidden, so the key bar never said that Enter opens
+    the highlighted hit: the registry's Enter (`submit`, Input's own action; the screen opens the
+    hit on Submitted) is bound here, shown."""
+
+    BINDINGS = bindings(tuple(c for c in SEARCH_COMMANDS if c.action == "submit"))
+
+
 class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
     """Dismisses with (chosen id, the listed hit ids in display order) for n / N, or None."""
 
     CSS_PATH = Path(__file__).with_name("search.tcss")
-    BINDINGS = bindings(SEARCH_COMMANDS)
+    BINDINGS = bindings(tuple(c for c in SEARCH_COMMANDS if c.action != "submit"))  # the box owns Enter
 
     def __init__(self, facts: FactBase, index: SearchIndex | None, lang: Language, query: str = "") -> None:
         """`index` None: it is being built; the screen takes the typing and searches once
@@ -47,7 +55,7 @@ class SearchScreen(ModalScreen[tuple[str, list[str]] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(
+            yield SearchInput(
                 value=self.initial_query,
                 placeholder=msg("search.placeholder", self.lang),
                 id="search-input",
