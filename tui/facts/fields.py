@@ -458,9 +458,10 @@ def lead_mark(row: FieldRow, inline: bool) -> tuple[str, tuple[Line, ...]]:
     """The citation mark to show on the label's line, and the items without it.
 
     `field_rows` ends a cited field's last item with its mark (`¶0, 4`). The mark cites the whole
-    field: a value laid out on one line (`inline`, or a single item) keeps it at its end (returned
-    ""), but a value of one item per line shows it first, where it cannot be read as the last
-    item's alone. The detail pane, `show` and Markdown all place it so."""
+    field: a single value keeps it at its end (returned ""); a list shows it first, where it cannot
+    be read as the last item's alone, nor (in the detail pane, which wraps a list written on one
+    line) be left alone on a line of its own. Markdown, which does not wrap, keeps the mark of a list
+    it writes on one line (`inline`) at its end."""
     items = row.items
     last = items[-1] if items else ()
     if inline or len(items) < 2 or not last or last[-1].kind != "cite":

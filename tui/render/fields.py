@@ -38,12 +38,13 @@ def value_text(row: FieldRow) -> Text:
     """A field's value: its items on one line ('a, b'), or one per line, bulleted when several
     of them may each run over lines.
 
-    A value of several lines shows its citation mark first, on the label's line (`lead_mark`)."""
-    mark, items = lead_mark(row, inline=row.field.type in _INLINE)
+    A list shows its citation mark first, on the label's line (`lead_mark`): even one written on
+    one line may wrap and leave its mark alone below it."""
+    mark, items = lead_mark(row, inline=False)
     lines = [line_text(line) for line in items]
     if row.field.type in _INLINE:
-        return Text(", ").join(lines)
-    if row.field.type in _BULLETED and len(lines) > 1:
+        lines = [Text(", ").join(lines)]
+    elif row.field.type in _BULLETED and len(lines) > 1:
         lines = [Text("• ").append_text(line) for line in lines]
     return Text("\n").join([Text(mark, style=_STYLES["cite"]), *lines] if mark else lines)
 
