@@ -28,7 +28,10 @@ def test_export_then_import_gives_a_file_check_accepts(cli: Callable[..., Run], 
     assert run.status == 0, run
     lines = len(stream.read_text(encoding="utf-8").splitlines())
     # Everything used, nothing left out: one line of report.
-    assert run.err.splitlines() == [f"{stream}: {lines:,} FollowTheMoney entities imported as 32 facts"]
+    assert run.err.splitlines() == [  # as export says what it wrote
+        f"wrote {out}",
+        f"{stream}: {lines:,} FollowTheMoney entities imported as 32 facts",
+    ]
     run = cli("check", str(out), "--lang", "en")
     assert run.status == 0, run
     assert run.out.startswith(f"{out}: valid")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tui.facts import ENTITY_KINDS, FactBase, load
@@ -142,6 +143,25 @@ def unknown_id(facts: FactBase, entity_id: str, lang: Language = "en") -> int:
     hint = msg("cli.did_you_mean_ids", lang, ids=", ".join(close)) if close else ""
     error(msg("cli.unknown_id", lang, id=entity_id, path=facts.path, hint=hint))
     return EXIT_NOT_FOUND
+
+
+def write_output(write: Callable[[], Iterable[Path]], target: Path, lang: Language) -> int:
+    """Write a command's output file(s) and say so: `write()` writes and returns the paths it wrote
+    (`export`, `import`). A file that exists (no `--force`) or cannot be written is one message on
+    stderr and exit status 2; each path written is said on stderr (stdout may be the data)."""
+    try:
+        written = list(write())
+    except FileExistsError as exc:
+        # Our own refusals say which file ("x exists", "would overwrite a, b"); the OS's name none.
+        detail = str(exc) if exc.errno is None else f"{target} exists"
+        error(msg("cli.refusing_overwrite", lang, error=detail))
+        return EXIT_USAGE
+    except OSError as exc:
+        error(msg("cli.cannot_write", lang, path=target, error=exc.strerror or exc))
+        return EXIT_USAGE
+    for path in written:
+        print(msg("cli.wrote", lang, path=path), file=sys.stderr)
+    return EXIT_OK
 
 
 def error(message: str) -> None:

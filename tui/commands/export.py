@@ -28,6 +28,7 @@ from tui.commands import (
     load_facts,
     resolve_kind,
     unknown_kind,
+    write_output,
 )
 from tui.facts import FactBase
 from tui.facts.export import FORMATS, export_to_path, render
@@ -89,17 +90,11 @@ def run(args: argparse.Namespace, out: Console) -> int:
         out.file.write(render(facts, args.format, kind, lang))
         out.file.flush()
         return EXIT_OK
-    try:
-        written = export_to_path(facts, args.format, args.output, kind=kind, overwrite=args.force, lang=lang)
-    except FileExistsError as exc:
-        error(msg("cli.refusing_overwrite", lang, error=exc))
-        return EXIT_USAGE
-    except OSError as exc:
-        error(msg("cli.cannot_write", lang, path=args.output, error=exc.strerror or exc))
-        return EXIT_USAGE
-    for path in written:
-        print(msg("cli.wrote", lang, path=path), file=sys.stderr)
-    return EXIT_OK
+    return write_output(
+        lambda: export_to_path(facts, args.format, args.output, kind=kind, overwrite=args.force, lang=lang),
+        args.output,
+        lang,
+    )
 
 
 def _export_ftm(args: argparse.Namespace, out: Console) -> int:
@@ -133,13 +128,9 @@ def _write_ftm_file(facts: FactBase, args: argparse.Namespace, lang: Language, r
 
     buffer = io.StringIO()
     write_ftm(facts, buffer, report)
-    try:
+
+    def write() -> list[Path]:
         write_text(args.output, buffer.getvalue(), args.force)
-    except FileExistsError:
-        error(msg("cli.refusing_overwrite", lang, error=f"{args.output} exists"))
-        return EXIT_USAGE
-    except OSError as exc:
-        error(msg("cli.cannot_write", lang, path=args.output, error=exc.strerror or exc))
-        return EXIT_USAGE
-    print(msg("cli.wrote", lang, path=args.output), file=sys.stderr)
-    return EXIT_OK
+        return [args.output]
+
+    return write_output(write, args.output, lang)

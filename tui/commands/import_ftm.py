@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from tui.commands import EXIT_OK, EXIT_USAGE, add_lang_argument, asked_language, error
+from tui.commands import EXIT_OK, EXIT_USAGE, add_lang_argument, asked_language, error, write_output
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.sanitize import printable
@@ -70,14 +70,13 @@ def run(args: argparse.Namespace, out: Console) -> int:
         out.file.write(text)
         out.file.flush()
     else:
-        try:
+
+        def write() -> list[Path]:
             write_text(args.output, text, args.force)
-        except FileExistsError:
-            error(msg("cli.refusing_overwrite", lang, error=f"{args.output} exists"))
-            return EXIT_USAGE
-        except OSError as exc:
-            error(msg("cli.cannot_write", lang, path=args.output, error=exc.strerror or exc))
-            return EXIT_USAGE
+            return [args.output]
+
+        if (status := write_output(write, args.output, lang)) != EXIT_OK:
+            return status
     _report(report, facts, path, lang)
     return EXIT_OK
 
