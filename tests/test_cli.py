@@ -218,9 +218,10 @@ def test_show_lvis(cli: Callable[..., Run]) -> None:
     assert "3356억 원 (KRW 335.6 billion), 2021년 기준" in out
     marks = r"( ¶[\d, ]+)?"  # the paragraphs citing the field, once the file cites it
     assert re.search(rf"\n설립       2013{marks}\n설립자     이진형 \(lee-jin-hyung\){marks}\n", out)
-    # links, backlinks (read from LVIS's side), provenance
+    # provenance, links, backlinks (read from LVIS's side, counted): the detail pane's order
     assert "\n연결\n설립자: 이진형 (lee-jin-hyung)\n" in out
-    assert "\n이 항목을 언급한 곳\n" in out
+    assert "\n이 항목을 언급한 곳 (" in out
+    assert out.index("\n근거\n") < out.index("\n연결\n") < out.index("\n이 항목을 언급한 곳 (")
     assert "당사자로 참여한 협약: '디지털 브레인 산업 육성' 업무 협약 (mou-digital-brain)" in out
     assert "주관하는 사업: 뉴로매치 (neuromatch)" in out
     assert "\n근거\n" in out

@@ -194,14 +194,14 @@ async def test_an_entity_whose_rendering_fails_shows_an_error_and_the_app_goes_o
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     facts = load(HOSTILE / "markup.toml")
-    real_field_cells = tui.ui.widgets.detail.field_cells
+    real_entity_page = tui.ui.widgets.detail.entity_page
 
-    def field_cells(fact_base, entity, lang="ko", **options):
+    def entity_page(fact_base, entity, lang="ko", **options):
         if entity.id == "evil":
             raise RuntimeError("cannot render [@click=app.quit] [/bold]")
-        return real_field_cells(fact_base, entity, lang, **options)
+        return real_entity_page(fact_base, entity, lang, **options)
 
-    monkeypatch.setattr(tui.ui.widgets.detail, "field_cells", field_cells)
+    monkeypatch.setattr(tui.ui.widgets.detail, "entity_page", entity_page)
     app = explorer(facts)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -1,4 +1,4 @@
-"""`facts-tui show ID [FILE]`: one entity with its fields, links, backlinks and provenance."""
+"""`facts-tui show ID [FILE]`: one entity as the detail pane shows it (fields, provenance, links, backlinks), then its citations."""
 
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ text like `[/bold]` or `[@click=app.quit]` in a fact file is shown exactly as wr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -207,30 +208,90 @@ def link_text(link: Link, lang: Language = "ko", incoming: bool = False, shown: 
     return text
 
 
-def render_entity(facts: FactBase, entity: Entity, lang: Language = "ko") -> RenderableType:
-    """The whole entity for the command line: title, fields, links both ways, provenance."""
-    parts: list[RenderableType] = [
-        Text.assemble((entity.label(lang), "bold"), "  ", (kind_label(entity.KIND, lang), DIM)),
-        Text(),
-        entity_fields(facts, entity, lang),
-    ]
-    links = facts.links(entity.id)
-    if links:
-        heading = Text(msg("heading.links", lang), style="bold underline")
-        parts += [Text(), heading, *(link_text(k, lang) for k in links)]
-    backlinks = mentions(facts, entity)
-    if backlinks:
-        parts += [
-            Text(),
-            Text(msg("heading.mentioned_in", lang), style="bold underline"),
-            *(link_text(b, lang, incoming=True, shown=entity) for b in backlinks),
-        ]
+PageRowKind = Literal["title", "field", "heading", "provenance", "link", "backlink", "blank", "more"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageRow:
+    """One row of an entity's page, and what it is: the detail pane puts its cursor on fields,
+    provenance entries and links, so it needs each row's kind and what the row is about, not
+    one finished renderable."""
+
+    kind: PageRowKind
+    text: Text
+    """The row as read: a field's value (its label is `label`), a link, a heading, …"""
+    label: Text | None = None
+    """A field's label, shown in a column `label_width` cells wide (the page's widest label)."""
+    label_width: int = 0
+    field: str | None = None
+    """A field row's key."""
+    entry: int | None = None
+    """A provenance row's index in the entity's provenance."""
+    target: str | None = None
+    """The id a link or backlink leads to: an id the fact base resolved, never text from the file."""
+
+    def renderable(self) -> RenderableType:
+        """The row as drawn: a field as a grid row whose label column lines up with the others."""
+        if self.label is not None:
+            return field_row_grid(self.label, self.text, self.label_width)
+        return self.text
+
+
+def entity_page(
+    facts: FactBase,
+    entity: Entity,
+    lang: Language = "ko",
+    *,
+    max_chars: int | None = None,
+    max_backlinks: int | None = None,
+) -> list[PageRow]:
+    """An entity's page as rows, for the detail pane and `show` alike: the title, its fields,
+    provenance, links, then what mentions it.
+
+    `max_chars` cuts longer values (see `field_cells`); `max_backlinks` lists only the first
+    backlinks and counts the rest in a last row (a hub in a big file is named thousands of times).
+    """
+    title = Text(entity.label(lang), style="bold")
+    title.append(f"  {kind_label(entity.KIND, lang)}", style=DIM)
+    rows = [PageRow("title", title), PageRow("blank", Text())]
+    cells = field_cells(facts, entity, lang, max_chars)
+    label_width = max((label.cell_len for _key, label, _value in cells), default=0)
+    rows += [PageRow("field", value, label, label_width, field=key) for key, label, value in cells]
     sources = source_citation(facts, entity, lang)
     if sources:
-        parts += [Text(), Text(msg("heading.provenance", lang), style="bold underline"), *sources]
+        rows += [PageRow("blank", Text()), _heading("heading.provenance", lang)]
+        rows += [PageRow("provenance", line, entry=n) for n, line in enumerate(sources)]
+    links = facts.links(entity.id)
+    if links:
+        rows += [PageRow("blank", Text()), _heading("heading.links", lang)]
+        rows += [PageRow("link", link_text(k, lang, shown=entity), target=k.entity.id) for k in links]
+    backlinks = mentions(facts, entity)
+    if backlinks:
+        heading = _heading("heading.mentioned_in", lang)
+        heading.text.append(f" ({len(backlinks)})", style=DIM)
+        rows += [PageRow("blank", Text()), heading]
+        listed = backlinks if max_backlinks is None else backlinks[:max_backlinks]
+        rows += [
+            PageRow("backlink", link_text(b, lang, incoming=True, shown=entity), target=b.entity.id)
+            for b in listed
+        ]
+        if len(backlinks) > len(listed):
+            rest = Text(msg("detail.n_more", lang, n=len(backlinks) - len(listed)), style=DIM)
+            rows.append(PageRow("more", rest))
+    return rows
+
+
+def _heading(key: str, lang: Language) -> PageRow:
+    return PageRow("heading", Text(msg(key, lang), style="bold underline"))
+
+
+def render_entity(facts: FactBase, entity: Entity, lang: Language = "ko") -> RenderableType:
+    """The whole entity for the command line: its page (`entity_page`, every value and backlink
+    whole), then each cited field with its paragraphs and quotes."""
+    parts = [row.renderable() for row in entity_page(facts, entity, lang)]
     cited = citation_grid(entity, lang)
     if cited is not None:
-        parts += [Text(), Text(msg("heading.citations", lang), style="bold underline"), cited]
+        parts += [Text(), _heading("heading.citations", lang).text, cited]
     return Group(*parts)
 
 

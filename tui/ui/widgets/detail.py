@@ -24,12 +24,11 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.facts import Entity, FactBase, Link
+from tui.facts import Entity, FactBase
 from tui.facts.citations import citable_set
 from tui.facts.messages import msg
 from tui.facts.model import Language
-from tui.facts.text import kind_label
-from tui.render.entity import field_cells, field_row_grid, link_text, mentions, source_citation
+from tui.render.entity import entity_page
 from tui.ui.keymap import DETAIL_COMMANDS, bindings
 from tui.ui.widgets.line_view import LineView
 
@@ -144,7 +143,7 @@ class DetailPane(LineView, can_focus=True):
             self._rows = [_Row(Text(msg("detail.nothing", self.lang), style="italic"))]
         else:
             try:
-                self._rows = self._entity_rows(entity) + self._link_rows(entity)
+                self._rows = self._page_rows(entity)
             except Exception as exc:  # a rendering bug must not take the app down with it
                 message = msg(
                     "detail.cannot_show", self.lang, id=entity.id, error=f"{type(exc).__name__}: {exc}"
@@ -160,49 +159,22 @@ class DetailPane(LineView, can_focus=True):
         if into_links and not same:
             self.select_first_link()  # following links goes on from link to link, as Enter on a row
 
-    def _entity_rows(self, entity: Entity) -> list[_Row]:
-        """The title, a row per field (one grid, cut in rows) and a row per provenance entry."""
-        title = Text(entity.label(self.lang), style="bold")
-        title.append(f"  {kind_label(entity.KIND, self.lang)}", style="dim")
-        rows = [_Row(title), _Row(Text())]
-        cells = field_cells(self.facts, entity, self.lang, max_chars=MAX_FIELD_CHARS)
-        label_width = max((label.cell_len for _key, label, _value in cells), default=0)
-        citable = citable_set(entity.KIND)  # the cursor stops on a field a citation may name
-        rows += [
-            _Row(field_row_grid(label, value, label_width), field=key if key in citable else None)
-            for key, label, value in cells
+    def _page_rows(self, entity: Entity) -> list[_Row]:
+        """The entity's page (`entity_page`, as `show` prints it) as rows the cursor stops on: a
+        field a citation may name, a provenance entry, a link."""
+        citable = citable_set(entity.KIND)
+        page = entity_page(
+            self.facts, entity, self.lang, max_chars=MAX_FIELD_CHARS, max_backlinks=MAX_BACKLINKS
+        )
+        return [
+            _Row(
+                row.renderable(),
+                target=row.target,
+                field=row.field if row.field in citable else None,
+                entry=row.entry,
+            )
+            for row in page
         ]
-        citations = source_citation(self.facts, entity, self.lang)
-        if citations:
-            rows += [_Row(Text()), _Row(Text(msg("heading.provenance", self.lang), style="bold underline"))]
-            rows += [_Row(line, entry=n) for n, line in enumerate(citations)]
-        return rows
-
-    def _link_rows(self, entity: Entity) -> list[_Row]:
-        rows: list[_Row] = []
-        links = self.facts.links(entity.id)
-        backlinks = mentions(self.facts, entity)
-        if links or backlinks:
-            rows.append(_Row(Text()))  # a blank line between the entity and its links
-        if links:
-            rows.append(_Row(Text(msg("heading.links", self.lang), style="bold underline")))
-            rows += [self._link_row(link, incoming=False) for link in links]
-        if backlinks:
-            if links:
-                rows.append(_Row(Text()))  # a blank line between the two lists
-            header = Text(msg("heading.mentioned_in", self.lang), style="bold underline")
-            header.append(f" ({len(backlinks)})", style="dim")
-            rows.append(_Row(header))
-            rows += [self._link_row(b, incoming=True) for b in backlinks[:MAX_BACKLINKS]]
-            if len(backlinks) > MAX_BACKLINKS:
-                rows.append(
-                    _Row(Text(msg("detail.n_more", self.lang, n=len(backlinks) - MAX_BACKLINKS), style="dim"))
-                )
-        return rows
-
-    def _link_row(self, link: Link, incoming: bool) -> _Row:
-        # The target is an id the fact base resolved, never text from the file.
-        return _Row(link_text(link, self.lang, incoming=incoming, shown=self.entity), link.entity.id)
 
     @property
     def link_targets(self) -> list[str]:
