@@ -21,7 +21,7 @@ from tui.facts import Entity, FactBase
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import kind_label
-from tui.render.entity import entity_fields, link_text, mentions, source_citation
+from tui.render.entity import field_cells, link_text, mentions, source_citation
 from tui.ui.widgets.detail import MAX_BACKLINKS, MAX_FIELD_CHARS, DetailPane
 from tui.ui.widgets.section_bar import SectionBar
 
@@ -178,9 +178,8 @@ def detail_values(facts: FactBase, entity: Entity, lang: Language) -> list[str]:
     """What the pane shows of `entity`, piece by piece: title, each field's label and value,
     each citation and each link."""
     values = [entity.label(lang), kind_label(entity.KIND, lang)]
-    grid = entity_fields(facts, entity, lang, max_chars=MAX_FIELD_CHARS)
-    for column in grid.columns:
-        values += [cell.plain for cell in column.cells]
+    cells = field_cells(facts, entity, lang, max_chars=MAX_FIELD_CHARS)
+    values += [label.plain for _key, label, _value in cells] + [value.plain for _key, _label, value in cells]
     values += [line.plain for line in source_citation(facts, entity, lang)]
     values += [link_text(link, lang, shown=entity).plain for link in facts.links(entity.id)]
     backlinks = mentions(facts, entity)[:MAX_BACKLINKS]

@@ -1,6 +1,6 @@
 """The field table: one entry for every field of every kind, and every output shows a field the same way.
 
-The outputs are the detail pane's grid (`render.entity_fields`), `facts-tui show`
+The outputs are the detail pane's field rows (`render.entity.field_cells`), `facts-tui show`
 (`render.render_entity`), the Markdown export and the CSV export. Each is checked against the
 model and the message table directly (labels, money, references), and against the others, so
 an output that starts formatting a field on its own fails here.
@@ -28,7 +28,7 @@ from tui.facts.fields import KINDS, subtitle
 from tui.facts.messages import MESSAGES, msg
 from tui.facts.model import ENTITY_KINDS, TYPE_BY_KIND, Bilingual, Money
 from tui.facts.money import format_money
-from tui.render.entity import entity_fields, render_entity
+from tui.render.entity import field_cells, render_entity
 
 REPO = Path(__file__).resolve().parents[2]
 LANGS = ("ko", "en")
@@ -175,9 +175,9 @@ def moneys(entity: Entity) -> list[Money]:
 
 
 def check_entity(facts: FactBase, entity: Entity, lang: str, csv_rows: dict[str, dict[str, str]]) -> None:
-    grid = entity_fields(facts, entity, lang)
-    labels = [cell.plain for cell in grid.columns[0].cells]
-    values = [cell.plain for cell in grid.columns[1].cells]
+    cells = field_cells(facts, entity, lang)
+    labels = [label.plain for _key, label, _value in cells]
+    values = [value.plain for _key, _label, value in cells]
     pane = dict(zip(labels, values, strict=True))
     markdown = md_fields(entity_markdown(facts, entity, lang))
     shown = squash(show_text(facts, entity, lang))
@@ -259,8 +259,8 @@ def test_every_output_shows_every_generated_field_the_same_way(generated: FactBa
 
 def test_field_labels_follow_the_language(bundled: FactBase) -> None:
     lvis = bundled["lvis"]
-    korean = [cell.plain for cell in entity_fields(bundled, lvis, "ko").columns[0].cells]
-    english = [cell.plain for cell in entity_fields(bundled, lvis, "en").columns[0].cells]
+    korean = [label.plain for _key, label, _value in field_cells(bundled, lvis, "ko")]
+    english = [label.plain for _key, label, _value in field_cells(bundled, lvis, "en")]
     assert korean[:3] == ["식별자", "종류", "이름"] and "설립" in korean and "기업 가치" in korean
     assert english[:3] == ["id", "kind", "name"] and "founded" in english and "valuation" in english
     assert "- **설립:** 2013" in entity_markdown(bundled, lvis, "ko")

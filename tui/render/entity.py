@@ -143,25 +143,12 @@ def citation_grid(entity: Entity, lang: Language = "ko") -> Table | None:
     return grid
 
 
-def entity_fields(
-    facts: FactBase, entity: Entity, lang: Language = "ko", max_chars: int | None = None
-) -> Table:
-    """The entity's own fields as a two-column grid of label and value.
-
-    `max_chars` cuts longer values (the explorer passes it: laying out a megabyte of text would
-    freeze the screen for seconds; the command line prints everything).
-    """
-    grid = _field_grid()
-    for _key, label, value in field_cells(facts, entity, lang, max_chars):
-        grid.add_row(label, value)
-    return grid
-
-
 def field_cells(
     facts: FactBase, entity: Entity, lang: Language = "ko", max_chars: int | None = None
 ) -> list[tuple[str, Text, Text]]:
-    """(key, label, value) of each field the entity gives: the rows of `entity_fields`, values
-    longer than `max_chars` cut with a note."""
+    """(key, label, value) of each field the entity gives, values longer than `max_chars` cut with
+    a note (the explorer passes it: laying out a megabyte of text would freeze the screen for
+    seconds; the command line prints everything)."""
     cells = []
     for key, label, value in field_grid_rows(facts, entity, lang):
         if max_chars is not None and len(value) > max_chars:
@@ -174,7 +161,7 @@ def field_cells(
 
 def field_row_grid(label: Text, value: Text, label_width: int) -> Table:
     """One field as a grid of one row, its label column `label_width` cells wide: rows stacked
-    one under another read as `entity_fields` (the detail pane puts a cursor on each)."""
+    one under another read as one grid (the detail pane puts a cursor on each)."""
     grid = _field_grid(label_width)
     grid.add_row(label, value)
     return grid
