@@ -383,3 +383,23 @@ def test_console_script(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "3356억 원 (KRW 335.6 billion)" in result.stdout
     assert not ESCAPES.search(result.stdout)
+
+
+def test_the_commands_package_calls_no_builtin_its_modules_shadow() -> None:
+    """Importing `tui.commands.list` binds `list` in the package's namespace: a call of the builtin
+    `list()` (or `set()`, `open()`) in `tui/commands/__init__.py` then calls a module (it broke
+    `export -o` after `facts-tui --help` had imported every command)."""
+    import ast
+    import builtins
+
+    import tui.commands
+
+    source = Path(tui.commands.__file__).read_text(encoding="utf-8")
+    shadowed = {name for name in COMMAND_MODULES if hasattr(builtins, name)}
+    called = {
+        node.func.id
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }
+    assert {"list", "set", "open"} <= shadowed
+    assert not called & shadowed

@@ -90,7 +90,7 @@ async def test_lang_en_starts_in_english(facts) -> None:
         assert text_of(app, SectionBar) == sections(facts, "en")
         assert text_of(app, TitleBar).endswith(f"{len(facts)} entities")
         await pilot.press("l")
-        assert list_rows(app)[0].startswith("대구시  시청")
+        assert list_rows(app)[0].startswith("대구시  시 정부")
         assert text_of(app, SectionBar) == sections(facts, "ko")
 
 

@@ -150,7 +150,9 @@ def write_output(write: Callable[[], Iterable[Path]], target: Path, lang: Langua
     (`export`, `import`). A file that exists (no `--force`) or cannot be written is one message on
     stderr and exit status 2; each path written is said on stderr (stdout may be the data)."""
     try:
-        written = list(write())
+        # Not list(): in this package's namespace `list`, `set` and `open` become the command
+        # modules of those names once they are imported.
+        written = [*write()]
     except FileExistsError as exc:
         # Our own refusals say which file ("x exists", "would overwrite a, b"); the OS's name none.
         detail = str(exc) if exc.errno is None else f"{target} exists"

@@ -366,11 +366,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.published_time": ("보도 시각", "published time"),
     # -- the section bar when narrow (H2): a short name per section -------------------------------
     "section_short.organization": ("기관", "Orgs"),
-    "section_short.agreement": ("협약", "Agreem."),
+    "section_short.agreement": ("협약", "Agmts"),
     "section_short.project": ("사업", "Projs"),
     "section_short.person": ("인물", "People"),
     "section_short.event": ("사건", "Events"),
-    "section_short.source": ("출처", "Sources"),
+    "section_short.source": ("출처", "Srcs"),
     # -- loading a big file (H6) --------------------------------------------------------------------
     "loading.file": ("{name} 불러오는 중…", "Loading {name}…"),
     "loading.entities": ("{name} 불러오는 중… {n:,}개 항목", "Loading {name}… {n:,} entities"),
