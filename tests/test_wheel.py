@@ -80,6 +80,15 @@ def test_wheel_contains_the_package_and_the_data(wheel: Path) -> None:
     assert "facts-tui = tui.cli:run" in entry_points
 
 
+def test_wheel_contains_every_stylesheet(wheel: Path) -> None:
+    """Screens read their .tcss at run time: one left out fails only when its screen opens."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    stylesheets = {p.relative_to(REPO).as_posix() for p in (REPO / "tui").rglob("*.tcss")}
+    assert "tui/ui/screens/dialog.tcss" in stylesheets
+    assert stylesheets <= names, sorted(stylesheets - names)
+
+
 def test_unpacked_wheel_is_imported_instead_of_the_checkout(unpacked: Path, tmp_path: Path) -> None:
     code = (
         "import tui\nfrom tui.facts.bundled import bundled_fact_file\n"

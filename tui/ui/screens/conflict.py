@@ -16,23 +16,15 @@ from textual.widgets import Button, Static
 
 from tui.facts.messages import msg
 from tui.facts.model import Language
+from tui.ui.screens.dialog import dialog_css
 from tui.ui.widgets.diff_text import diff_text
 
 
 class ConflictScreen(ModalScreen[str | None]):
     """What changed on disk since the file was loaded, as a diff, and the two ways on."""
 
-    DEFAULT_CSS = """
-    ConflictScreen { align: center middle; }
-    #conflict-box {
-        width: 100; max-width: 95%; height: auto; max-height: 90%;
-        border: round $warning; background: $panel; padding: 0 1;
-    }
-    #conflict-title { text-style: bold; color: $text-warning; }
-    #conflict-diff { height: auto; max-height: 20; margin: 1 0; }
-    #conflict-buttons { height: auto; }
-    #conflict-buttons Button { margin-right: 2; }
-    """
+    CSS_PATH = dialog_css(__file__)
+    DEFAULT_CLASSES = "dialog-screen"
     BINDINGS = [
         Binding("escape", "cancel", msg("conflict.cancel", "en")),
         Binding("r", "reload", msg("conflict.reload", "en")),
@@ -45,7 +37,7 @@ class ConflictScreen(ModalScreen[str | None]):
         self.lang: Language = lang
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="conflict-box"):
+        with Vertical(id="conflict-box", classes="dialog"):
             yield Static(Text(msg("conflict.title", self.lang, path=self.path)), id="conflict-title")
             yield Static(Text(msg("conflict.explain", self.lang)))
             with VerticalScroll(id="conflict-diff"):

@@ -19,6 +19,7 @@ from tui.facts.edit.plan import referrers, remove_entity
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.text import kind_label
+from tui.ui.screens.dialog import dialog_css
 from tui.ui.screens.saving import SavingDialog
 
 
@@ -27,18 +28,8 @@ class DeleteScreen(SavingDialog):
 
     PROBLEMS = "delete-problems"
 
-    DEFAULT_CSS = """
-    DeleteScreen { align: center middle; }
-    #delete-box {
-        width: 90; max-width: 95%; height: auto; max-height: 90%;
-        border: round $error; background: $panel; padding: 0 1;
-    }
-    #delete-title { text-style: bold; }
-    #delete-referrers { height: auto; max-height: 16; margin: 1 0; }
-    #delete-problems { color: $text-error; height: auto; }
-    #delete-buttons { height: auto; }
-    #delete-buttons Button { margin-right: 2; }
-    """
+    CSS_PATH = dialog_css(__file__)
+    DEFAULT_CLASSES = "dialog-screen"
     BINDINGS = [Binding("escape", "cancel", msg("delete.cancel", "en"))]
 
     def __init__(self, facts: FactBase, entity: Entity, lang: Language) -> None:
@@ -52,7 +43,7 @@ class DeleteScreen(SavingDialog):
 
     def compose(self) -> ComposeResult:
         name = self.entity.label(self.lang)
-        with Vertical(id="delete-box"):
+        with Vertical(id="delete-box", classes="dialog"):
             yield Static(
                 Text(msg("delete.title", self.lang, name=name, id=self.entity.id)), id="delete-title"
             )

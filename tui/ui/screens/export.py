@@ -15,6 +15,7 @@ from tui.facts import FactBase
 from tui.facts.export import export_to_path
 from tui.facts.messages import msg
 from tui.facts.model import Language
+from tui.ui.screens.dialog import dialog_css
 
 FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv"}
 
@@ -29,16 +30,8 @@ def format_for(path: Path) -> str | None:
 class ExportScreen(ModalScreen[list[Path] | None]):
     """A path input. `.json`, `.md` or `.csv` (the current section), or a folder for one CSV per kind."""
 
-    DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    #export-box {
-        width: 80; max-width: 95%; height: auto;
-        border: round $primary; background: $panel; padding: 0 1;
-    }
-    #export-message { color: $text-muted; margin-top: 1; }
-    #export-message.-warning { color: $text-warning; }
-    #export-message.-error { color: $text-error; }
-    """
+    CSS_PATH = dialog_css(__file__)
+    DEFAULT_CLASSES = "dialog-screen"
     BINDINGS = [Binding("escape", "cancel", msg("export.cancel", "en"))]
 
     def __init__(self, facts: FactBase, lang: Language, kind: str) -> None:
@@ -49,7 +42,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         self._confirm: Path | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export-box"):
+        with Vertical(id="export-box", classes="dialog"):
             yield Static(Text(msg("export.title", self.lang), style="bold"))
             yield Static(Text(msg("export.formats", self.lang), style="dim"))
             yield Input(value="facts-export.md", id="export-path")

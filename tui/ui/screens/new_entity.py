@@ -24,6 +24,7 @@ from tui.facts.messages import msg
 from tui.facts.model import TYPE_BY_KIND, Language
 from tui.facts.sanitize import clean
 from tui.facts.text import kind_label
+from tui.ui.screens.dialog import dialog_css
 from tui.ui.screens.saving import SavingDialog
 
 
@@ -36,18 +37,8 @@ class NewEntityScreen(SavingDialog):
 
     PROBLEMS = "new-problems"
 
-    DEFAULT_CSS = """
-    NewEntityScreen { align: center middle; }
-    #new-box {
-        width: 90; max-width: 95%; height: auto; max-height: 90%;
-        border: round $primary; background: $panel; padding: 0 1;
-    }
-    #new-title { text-style: bold; }
-    #new-fields { height: auto; max-height: 30; }
-    #new-fields Label { margin-top: 0; color: $text-muted; }
-    #new-hint { color: $text-muted; }
-    #new-problems { color: $text-error; height: auto; }
-    """
+    CSS_PATH = dialog_css(__file__)
+    DEFAULT_CLASSES = "dialog-screen"
     BINDINGS = [Binding("escape", "cancel", msg("edit.cancel", "en"))]
 
     def __init__(self, facts: FactBase, kind: str, lang: Language, near: Entity | None = None) -> None:
@@ -64,7 +55,7 @@ class NewEntityScreen(SavingDialog):
         self.problems_text = ""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="new-box"):
+        with Vertical(id="new-box", classes="dialog"):
             title = msg("new.title", self.lang, kind=kind_label(self.kind, self.lang))
             yield Static(Text(title), id="new-title")
             with VerticalScroll(id="new-fields"):

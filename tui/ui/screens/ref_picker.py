@@ -17,6 +17,7 @@ from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.search import SearchIndex
 from tui.facts.text import kind_label
+from tui.ui.screens.dialog import dialog_css
 
 PICK_LIMIT = 50
 """Entities listed; a longer query narrows them."""
@@ -25,29 +26,8 @@ PICK_LIMIT = 50
 class RefPickerScreen(ModalScreen[str | None]):
     """A query box over the entities of `kinds`, best match first."""
 
-    DEFAULT_CSS = """
-    RefPickerScreen {
-        align: center middle;
-    }
-    #picker-box {
-        width: 80;
-        max-width: 95%;
-        height: auto;
-        max-height: 80%;
-        border: round $accent;
-        background: $panel;
-        padding: 0 1;
-    }
-    #picker-title {
-        text-style: bold;
-    }
-    #picker-results {
-        height: auto;
-        max-height: 16;
-        border: none;
-        background: $panel;
-    }
-    """
+    CSS_PATH = dialog_css(__file__)
+    DEFAULT_CLASSES = "dialog-screen"
     BINDINGS = [
         Binding("escape", "cancel", msg("edit.cancel", "en")),
         Binding("down", "cursor_down", show=False),
@@ -74,7 +54,7 @@ class RefPickerScreen(ModalScreen[str | None]):
         """The ids listed, in order: the tests read them."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="picker-box"):
+        with Vertical(id="picker-box", classes="dialog"):
             yield Static(Text(self.title_text), id="picker-title")
             yield Input(
                 self.initial_query,

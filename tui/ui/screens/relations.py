@@ -23,12 +23,9 @@ class RelationsTree(Tree[str]):
     """The tree with each row cut to the width, ending in '…', instead of running off the right
     edge: the whole row is one Enter away (the entity opens, its links listed in full)."""
 
-    DEFAULT_CSS = """
-    RelationsTree {
-        overflow-x: hidden;
-        scrollbar-gutter: stable;
-    }
-    """
+    # A widget's styles stay DEFAULT_CSS (Textual reads CSS_PATH of apps and screens only), kept in
+    # relations.tcss; the screen's own styles are the views' shared views.tcss.
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)

@@ -19,6 +19,7 @@ from tui.facts.edit.plan import referrers, rename_entity
 from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.facts.sanitize import clean
+from tui.ui.screens.dialog import dialog_css
 from tui.ui.screens.saving import SavingDialog
 
 
@@ -27,16 +28,8 @@ class RenameScreen(SavingDialog):
 
     PROBLEMS = "rename-problems"
 
-    DEFAULT_CSS = """
-    RenameScreen { align: center middle; }
-    #rename-box {
-        width: 80; max-width: 95%; height: auto;
-        border: round $primary; background: $panel; padding: 0 1;
-    }
-    #rename-title { text-style: bold; }
-    #rename-hint { color: $text-muted; }
-    #rename-problems { color: $text-error; height: auto; }
-    """
+    CSS_PATH = dialog_css(__file__)
+    DEFAULT_CLASSES = "dialog-screen"
     BINDINGS = [Binding("escape", "cancel", msg("edit.cancel", "en"))]
 
     def __init__(self, facts: FactBase, entity: Entity, lang: Language) -> None:
@@ -49,7 +42,7 @@ class RenameScreen(SavingDialog):
     def compose(self) -> ComposeResult:
         name = self.entity.label(self.lang)
         following = len(referrers(self.facts, self.entity.id))
-        with Vertical(id="rename-box"):
+        with Vertical(id="rename-box", classes="dialog"):
             yield Static(
                 Text(msg("rename.title", self.lang, name=name, id=self.entity.id)), id="rename-title"
             )
