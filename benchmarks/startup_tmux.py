@@ -130,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         programs: dict[str, tuple[list[str], list[Seen]]] = {
             "bare Textual app (Static)": ([python, "-c", BARE], [showing("hello, first frame")]),
             "facts-tui, bundled file": ([python, "-m", "tui", str(bundled)], [showing(title_of(bundled))]),
+            # As a user starts it the second time: the fact base from the cache the first run wrote.
+            WARM: ([python, "-m", "tui", str(bundled)], [showing(title_of(bundled))]),
         }
         if args.big:
             big = str(args.big.resolve())
@@ -145,15 +147,24 @@ def main(argv: list[str] | None = None) -> int:
         # An idle session keeps the server up between runs (it exits with its last session).
         tmux("new-session", "-d", "-s", "keeper", "sleep 100000", check=True)
         try:
-            for command, marks in programs.values():  # warm-up: .pyc files, the page cache
-                timed(command, marks, env)
+            for name, (command, marks) in programs.items():  # warm-up: .pyc files, the page cache
+                timed(command, marks, env_of(name, env))
             for _ in range(args.repeat):
                 for name, (command, marks) in programs.items():
-                    results[name].append(timed(command, marks, env))
+                    results[name].append(timed(command, marks, env_of(name, env)))
         finally:
             tmux("kill-server")
     report(results, args.repeat)
     return 0
+
+
+WARM = "facts-tui, bundled file, fact cache warm"
+
+
+def env_of(name: str, env: dict[str, str]) -> dict[str, str]:
+    """Every program runs with the cache off but the warm row, which reads the cache the warm-up
+    run wrote (in the run's own temporary cache directory)."""
+    return {k: v for k, v in env.items() if k != "FACTS_TUI_NO_CACHE"} if name == WARM else env
 
 
 def report(results: dict[str, list[list[float]]], repeat: int) -> None:
@@ -167,6 +178,7 @@ def report(results: dict[str, list[list[float]]], repeat: int) -> None:
     rows: list[tuple[str, str, int]] = [
         ("bare Textual app (Static)", "bare Textual app, first frame", 0),
         ("facts-tui, bundled file", "facts-tui bundled file, first frame", 0),
+        (WARM, "facts-tui bundled file, fact cache warm", 0),
         ("facts-tui, big file, no cache", "facts-tui big file, first frame (loading)", 0),
         ("facts-tui, big file, no cache", "facts-tui big file, explorer shown", 1),
         ("big file loaded before the app (old)", "big file loaded before the app, first frame", 0),
@@ -178,6 +190,7 @@ def report(results: dict[str, list[list[float]]], repeat: int) -> None:
         m = statistics.median(times)
         print(f"{label:44} {m:9.3f} {min(times):7.3f} {m / bare:7.2f}")
     print(f"{'ratio bundled / bare':44} {bundled / bare:9.2f}   target <= 1.30")
+    print(f"{'ratio bundled, fact cache warm / bare':44} {median(WARM) / bare:9.2f}")
     if "facts-tui, big file, no cache" in results:
         first = median("facts-tui, big file, no cache")
         print(f"{'ratio big first frame / bundled':44} {first / bundled:9.2f}   target <= 1.30")
