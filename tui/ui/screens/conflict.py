@@ -6,6 +6,8 @@ Dismisses with "reload" or None.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +20,8 @@ from tui.facts.messages import msg
 from tui.facts.model import Language
 from tui.ui.screens.dialog import dialog_css
 from tui.ui.widgets.diff_text import diff_text
+
+_FIRST_HUNK = re.compile(r"^@@", re.MULTILINE)
 
 
 class ConflictScreen(ModalScreen[str | None]):
@@ -41,7 +45,8 @@ class ConflictScreen(ModalScreen[str | None]):
             yield Static(Text(msg("conflict.title", self.lang, path=self.path)), id="conflict-title")
             yield Static(Text(msg("conflict.explain", self.lang)))
             with VerticalScroll(id="conflict-diff"):
-                shown = diff_text(self.diff) if self.diff else Text(msg("conflict.no_diff", self.lang))
+                diff = _without_file_header(self.diff)
+                shown = diff_text(diff) if diff else Text(msg("conflict.no_diff", self.lang))
                 yield Static(shown, id="conflict-diff-text")
             with Horizontal(id="conflict-buttons"):
                 yield Button(msg("conflict.reload", self.lang), id="conflict-reload", variant="warning")
@@ -59,3 +64,10 @@ class ConflictScreen(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Write nothing; the file stays as the other program saved it."""
         self.dismiss(None)
+
+
+def _without_file_header(diff: str) -> str:
+    """The diff from its first hunk: the title names the file already, and the `---`/`+++` lines
+    label the two texts in English words, on a screen that may be Korean."""
+    hunk = _FIRST_HUNK.search(diff)
+    return diff[hunk.start() :] if hunk is not None else diff

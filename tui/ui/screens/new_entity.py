@@ -61,7 +61,10 @@ class NewEntityScreen(SavingDialog):
             with VerticalScroll(id="new-fields"):
                 for path in self.paths:
                     yield Label(Text(f"{field_label(path, self.lang)}  {path}"))
-                    yield Input(placeholder=self._placeholder(path), id=_input_id(path))
+                    choices = self._choices(path)
+                    if choices:  # wrapped under the label: a placeholder would cut them off
+                        yield Static(Text(choices), classes="new-choices")
+                    yield Input(id=_input_id(path))
                 yield Label(Text(msg("new.id", self.lang)))
                 yield Input(value=suggest_id(self.facts, self.kind, ""), id="new-id")
                 if self.cites:
@@ -72,12 +75,12 @@ class NewEntityScreen(SavingDialog):
             yield Static(Text(""), id="new-problems")
             yield Static(Text(msg("new.hint", self.lang)), id="new-hint")
 
-    def _placeholder(self, path: str) -> str:
+    def _choices(self, path: str) -> str:
         """The choices of a field that has a fixed set (an organization's kind), else nothing."""
         hint = without_none(field_types(TYPE_BY_KIND[self.kind]).get(path))
         choices = getattr(hint, "__args__", ()) if getattr(hint, "__origin__", None) is not None else ()
         if choices and all(isinstance(c, str) for c in choices):
-            return ", ".join(choices)
+            return " · ".join(choices)
         return ""
 
     def on_mount(self) -> None:
