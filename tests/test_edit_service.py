@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from new_entities import new_entity
 
 from tui.facts import ENTITY_KINDS, FactFileError, load
 from tui.facts.bundled import bundled_fact_file
@@ -17,16 +18,13 @@ from tui.facts.edit import FileChangedError, text_diff
 from tui.facts.edit.change import ChangeError
 from tui.facts.edit.plan import (
     add_entity,
-    new_entity_values,
     referrers,
     remove_entity,
     rename_entity,
-    required_fields,
     set_fields,
     suggest_id,
 )
 from tui.facts.edit.values import parse
-from tui.facts.model import TYPE_BY_KIND
 from tui.ui.edit_service import EditService, NothingToChange, read_snapshot
 
 
@@ -99,9 +97,7 @@ def test_every_kind_added_renamed_removed_then_undone_gives_the_original_bytes(t
         service.apply(remove_entity(f"{entity.id}-renamed", cascade=True, summary="removed"))
         service.loaded(facts := load(path), read_snapshot(path))
         assert f"{entity.id}-renamed" not in facts
-        typed = [parse(TYPE_BY_KIND[kind], p, _value(kind, p, facts)) for p in required_fields(kind)]
-        new_id = suggest_id(facts, kind, "A New One")
-        values = new_entity_values(new_id, typed, facts.of_kind("source")[0].id, 1)
+        new_id, values = new_entity(facts, kind)
         service.apply(add_entity(kind, values, "added"))
         assert new_id in load(path)
     last = path.read_bytes()
@@ -112,23 +108,6 @@ def test_every_kind_added_renamed_removed_then_undone_gives_the_original_bytes(t
     while service.can_redo:
         service.redo()
     assert path.read_bytes() == last
-
-
-def _value(kind: str, path: str, facts) -> str:
-    """A value a new entity's required field accepts."""
-    if path.endswith(".en"):
-        return "A New One"
-    if path.endswith(".ko"):
-        return "새 항목"
-    if path == "kind":
-        return {"organization": "company", "event": "meeting"}[kind]
-    if path == "parties":
-        return facts.of_kind("organization")[0].id
-    if path in ("published", "date"):
-        return "2023-03-07"
-    if path == "date_note.en":
-        return ""
-    raise AssertionError(path)
 
 
 def test_the_file_keeps_its_mode(fact_file: Path) -> None:

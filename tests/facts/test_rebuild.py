@@ -14,22 +14,19 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from new_entities import new_entity
 
 from tui.facts import ENTITY_KINDS, FactBase, FactFileError, loads
 from tui.facts.edit.plan import (
     PlannedChange,
     add_entity,
-    new_entity_values,
     referrers,
     remove_entity,
     rename_entity,
-    required_fields,
     set_fields,
-    suggest_id,
 )
 from tui.facts.edit.rebuild import Layout, rebuild, scan
 from tui.facts.edit.values import parse
-from tui.facts.model import TYPE_BY_KIND
 
 GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 
@@ -102,26 +99,7 @@ def a_change(facts: FactBase, draw: st.DrawFn) -> PlannedChange:
         return rename_entity(entity.id, f"{entity.id}-x", "renamed")
     if what == "remove":
         return remove_entity(entity.id, cascade=True, summary="removed", listed=referrers(facts, entity.id))
-    typed = [parse(TYPE_BY_KIND[kind], path, _value(kind, path, facts)) for path in required_fields(kind)]
-    new_id = suggest_id(facts, kind, "A New One")
-    return add_entity(kind, new_entity_values(new_id, typed, facts.of_kind("source")[0].id, 1), "added")
-
-
-def _value(kind: str, path: str, facts: FactBase) -> str:
-    """A value a new entity's required field accepts."""
-    if path.endswith(".en"):
-        return "A New One"
-    if path.endswith(".ko"):
-        return "새 항목"
-    if path == "kind":
-        return {"organization": "company", "event": "meeting"}[kind]
-    if path == "parties":
-        return facts.of_kind("organization")[0].id
-    if path in ("published", "date"):
-        return "2023-03-07"
-    if path == "date_note.en":
-        return ""
-    raise AssertionError(path)
+    return add_entity(kind, new_entity(facts, kind)[1], "added")
 
 
 # -- the property --------------------------------------------------------------------------------------
