@@ -101,7 +101,9 @@ def _no_multiline_strings(data: bytes, start: int, end: int) -> None:
 
 def _entries(data: bytes, start: int, end: int, head: bool) -> tuple[list[int], bytearray]:
     """The entity headers among the lines starting in [start, end) (`start`: a line's start), or
-    _NotLocal. Without `head`, the stretch must begin with an entity's header."""
+    _NotLocal. Without `head`, the stretch must begin with an entity's header, after blank lines
+    at most: removing a block can leave its separating blank line where the block began, and a
+    blank line parses to nothing (it belongs, unread, to the block before)."""
     starts: list[int] = []
     tables = bytearray()
     current = -1  # the table of the entity being read; -1 in the head
@@ -120,7 +122,7 @@ def _entries(data: bytes, start: int, end: int, head: bool) -> tuple[list[int], 
             sub = _SUB.match(line)
             if sub is None or _TABLE_NUMBER.get(sub.group(1)) != current:
                 raise _NotLocal
-    if not head and start < end and (not starts or starts[0] != start):
+    if not head and data[start : starts[0] if starts else end].strip():
         raise _NotLocal
     return starts, tables
 
@@ -174,7 +176,7 @@ def rebuild(
         (layout.starts[k], layout.starts[k + 1] if k + 1 < len(layout.starts) else len(old), layout.tables[k])
         for k in range(i, j)
     ]
-    bounds = [*new_starts[1:], end + shift]
+    bounds = [*new_starts[1:], end + shift] if new_starts else []  # no block left: all removed
     new_blocks = [(s, e, t) for s, e, t in zip(new_starts, bounds, new_tables, strict=True)]
     try:
         kept, removed, added = _compare(before, layout, old, new, old_blocks, new_blocks)
