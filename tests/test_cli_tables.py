@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from cli_runner import Run, runner
 
 from tui.facts import FactBase
+from tui.facts.bundled import bundled_fact_file
+from tui.facts.messages import msg
 from tui.facts.model import ENTITY_KINDS
 
 pytestmark = pytest.mark.usefixtures("plain_terminal")
@@ -63,10 +66,19 @@ def test_search_shows_every_hits_name_whole(cli, lang: str) -> None:
     assert len(seen) >= 30
 
 
-def test_check_lines_end_without_padding(cli) -> None:
+def test_check_lines_end_without_padding(cli, tmp_path: Path) -> None:
     run = cli("check")
     assert run.status == 0, run
     assert_no_trailing_spaces(run.out)
+    # A path longer than the width: the verdict stays on the path's line, whole.
+    deep = tmp_path / ("a-long-directory-name-" * 3) / "facts.toml"
+    deep.parent.mkdir()
+    deep.write_bytes(bundled_fact_file().read_bytes())
+    for lang in ("ko", "en"):
+        run = cli("check", str(deep), "--lang", lang)
+        assert run.status == 0, run
+        assert_no_trailing_spaces(run.out)
+        assert run.out.splitlines()[0] == msg("cli.valid", lang, path=deep)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

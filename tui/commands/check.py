@@ -64,7 +64,8 @@ def run(args: argparse.Namespace, out: Console) -> int:
     missing = _uncited(facts, lang)
     if missing and args.strict:
         raise FactFileError(facts.path or "", missing)
-    out.print(Text(msg("cli.valid", lang, path=facts.path)))
+    # One line whatever the width: piped, a wrap would cut the message and leave a trailing space.
+    out.print(Text(msg("cli.valid", lang, path=facts.path)), soft_wrap=True)
     table = Table(box=None, show_header=True)
     table.add_column(msg("cli.kind", lang))
     table.add_column(msg("cli.count", lang), justify="right")
